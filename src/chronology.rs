@@ -1,0 +1,207 @@
+//! The model: events in order, linked and grouped. Pure: no I/O.
+//!
+//! [`Chronology::new`] checks what only the whole set can tell (unique slugs,
+//! `related` slugs and body links that exist), drops drafts unless asked,
+//! sorts events into their total order and groups them by tag, actor and era.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, Era};
+use crate::error::{Error, Position, Result};
+use crate::event::{Event, resolve_link};
+use crate::load::{self, Format};
+use crate::slug::slugify;
+
+/// Whether drafts are published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Drafts {
+    /// Drafts are left out (the default).
+    #[default]
+    Exclude,
+    /// Drafts are published (`--drafts`).
+    Include,
+}
+
+/// Events sharing a tag or an actor.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The most used spelling.
+    pub name: String,
+    /// The page's file name.
+    pub slug: String,
+    /// Indices into [`Chronology::events`], in order.
+    pub events: Vec<usize>,
+}
+
+/// An era and the events that fall in it.
+#[derive(Debug, Clone)]
+pub struct EraGroup {
+    /// The era, from site.yaml.
+    pub era: Era,
+    /// Indices into [`Chronology::events`], in order.
+    pub events: Vec<usize>,
+}
+
+/// The published chronology.
+#[derive(Debug)]
+pub struct Chronology {
+    /// Published events, in chronological order.
+    pub events: Vec<Event>,
+    /// Tags, by slug.
+    pub tags: Vec<Group>,
+    /// Actors, by slug.
+    pub actors: Vec<Group>,
+    /// Eras, in site.yaml's order.
+    pub eras: Vec<EraGroup>,
+    by_slug: HashMap<String, usize>,
+    by_path: HashMap<PathBuf, usize>,
+}
+
+impl Chronology {
+    /// Checks, orders and groups the events.
+    pub fn new(events: Vec<Event>, config: &Config, drafts: Drafts) -> Result<Chronology> {
+        check(&events)?;
+        let mut events: Vec<Event> = events
+            .into_iter()
+            .filter(|event| drafts == Drafts::Include || !event.draft)
+            .collect();
+        events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
+        let by_slug = events
+            .iter()
+            .enumerate()
+            .map(|(index, event)| (event.slug.clone(), index))
+            .collect();
+        let by_path = events
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| load::format_of(&event.origin.path) == Some(Format::Markdown))
+            .map(|(index, event)| (event.origin.path.clone(), index))
+            .collect();
+        let tags = group(&events, |event| &event.tags);
+        let actors = group(&events, |event| &event.actors);
+        let eras = config
+            .eras
+            .iter()
+            .map(|era| EraGroup {
+                era: era.clone(),
+                events: in_era(&events, era),
+            })
+            .collect();
+        Ok(Chronology {
+            events,
+            tags,
+            actors,
+            eras,
+            by_slug,
+            by_path,
+        })
+    }
+
+    /// The published event with this slug.
+    pub fn get(&self, slug: &str) -> Option<usize> {
+        self.by_slug.get(slug).copied()
+    }
+
+    /// The published event a body link of `event` points at.
+    pub fn linked(&self, event: &Event, link: &str) -> Option<usize> {
+        self.by_path.get(&resolve_link(event.dir(), link)).copied()
+    }
+
+    /// The eras an event falls in.
+    pub fn eras_of(&self, index: usize) -> impl Iterator<Item = &EraGroup> {
+        self.eras
+            .iter()
+            .filter(move |group| group.events.binary_search(&index).is_ok())
+    }
+}
+
+/// What only the whole set of events can tell: every error at once.
+fn check(events: &[Event]) -> Result<()> {
+    let mut errors = Vec::new();
+    let mut slugs: HashMap<&str, &Event> = HashMap::with_capacity(events.len());
+    for event in events {
+        if let Some(first) = slugs.insert(&event.slug, event) {
+            errors.push(Error::content(
+                event.origin.clone(),
+                format!(
+                    "slug {:?} is already used by {}: give one of them another `slug:`",
+                    event.slug, first.origin
+                ),
+            ));
+        }
+    }
+    let paths: std::collections::HashSet<&Path> = events
+        .iter()
+        .map(|event| event.origin.path.as_path())
+        .collect();
+    for event in events {
+        for related in &event.related {
+            if !slugs.contains_key(related.as_str()) {
+                errors.push(Error::content(
+                    event.origin.clone(),
+                    format!("related: no event has the slug {related:?}"),
+                ));
+            }
+        }
+        for link in &event.file_links {
+            if !paths.contains(resolve_link(event.dir(), &link.path).as_path()) {
+                let at = Position::at(
+                    event.origin.path.clone(),
+                    event.body_line + link.line - 1,
+                    link.column,
+                );
+                errors.push(Error::content(
+                    at,
+                    format!("link to {:?}: no such event file", link.path),
+                ));
+            }
+        }
+    }
+    errors.sort_by_cached_key(ToString::to_string);
+    Error::collect(errors)
+}
+
+/// Groups events by the names `names` gives, under one slug per name.
+fn group(events: &[Event], names: impl Fn(&Event) -> &Vec<String>) -> Vec<Group> {
+    let mut groups: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
+    for (index, event) in events.iter().enumerate() {
+        for name in names(event) {
+            let (spellings, members) = groups.entry(slugify(name)).or_default();
+            *spellings.entry(name).or_default() += 1;
+            members.push(index);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(slug, (spellings, events))| Group {
+            name: most_used(&spellings),
+            slug,
+            events,
+        })
+        .collect()
+}
+
+fn most_used(spellings: &BTreeMap<&str, usize>) -> String {
+    let mut best = ("", 0);
+    for (&name, &count) in spellings {
+        if count > best.1 {
+            best = (name, count);
+        }
+    }
+    best.0.to_string()
+}
+
+/// The events whose span overlaps the era's.
+fn in_era(events: &[Event], era: &Era) -> Vec<usize> {
+    let (start, end) = (era.start.first_day(), era.end.last_day());
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| {
+            let last = event.end.unwrap_or(event.date).last_day();
+            event.date.first_day() <= end && last >= start
+        })
+        .map(|(index, _)| index)
+        .collect()
+}

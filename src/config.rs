@@ -1,0 +1,227 @@
+//! `site.yaml`: the site's title, language, base URL and eras.
+//!
+//! The file is optional; every field has a default. It is read strictly
+//! (unknown keys are errors with a suggestion) and validated into [`Config`],
+//! in which every era has a slug and ends no earlier than it starts.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::date::HistoricalDate;
+use crate::error::{Error, Position, Result};
+use crate::front_matter;
+use crate::load;
+use crate::slug::slugify;
+
+/// The site configuration file, relative to the root.
+pub const FILE: &str = "site.yaml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    author: Option<String>,
+    #[serde(default)]
+    eras: Vec<RawEra>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEra {
+    name: String,
+    start: HistoricalDate,
+    end: HistoricalDate,
+    description: Option<String>,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's title.
+    pub title: String,
+    /// One sentence about the site.
+    pub description: String,
+    /// The absolute URL the site is published at, ending in `/`, if known.
+    pub base_url: Option<String>,
+    /// The language of the content, as a BCP 47 tag (`en`).
+    pub language: String,
+    /// Who publishes the chronology.
+    pub author: Option<String>,
+    /// Named periods, in the order written.
+    pub eras: Vec<Era>,
+}
+
+/// A named period of the chronology.
+#[derive(Debug, Clone)]
+pub struct Era {
+    /// As written: `Chávez presidency`.
+    pub name: String,
+    /// `chavez-presidency`.
+    pub slug: String,
+    /// First date of the era.
+    pub start: HistoricalDate,
+    /// Last date of the era, never before `start`.
+    pub end: HistoricalDate,
+    /// Optional prose.
+    pub description: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Chronology".into(),
+            description: String::new(),
+            base_url: None,
+            language: "en".into(),
+            author: None,
+            eras: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads `root/site.yaml`; a missing file gives the defaults.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = Path::new(FILE);
+        if !root.join(path).is_file() {
+            return Ok(Config::default());
+        }
+        let text = load::read_text(root, path)?;
+        let raw: RawConfig = if text.trim().is_empty() {
+            RawConfig::default()
+        } else {
+            front_matter::parse(path, &text, 1)?
+        };
+        validate(raw, &text)
+    }
+
+    /// Overrides the base URL (from `--base-url`); an empty string clears it.
+    pub fn set_base_url(&mut self, url: &str) -> Result<()> {
+        self.base_url = normalise_base_url(Some(url.to_string()))
+            .map_err(|message| Error::Usage(format!("--base-url: {message}")))?;
+        Ok(())
+    }
+}
+
+fn validate(raw: RawConfig, text: &str) -> Result<Config> {
+    let path = Path::new(FILE);
+    let at = |key: &str| {
+        let line = front_matter::key_line(text, key, 1, usize::MAX).unwrap_or(0);
+        Position::at(path, line, 0)
+    };
+    let mut errors = Vec::new();
+    let base_url = normalise_base_url(raw.base_url).unwrap_or_else(|message| {
+        errors.push(Error::content(at("base_url"), message));
+        None
+    });
+    let mut eras: Vec<Era> = Vec::new();
+    for era in raw.eras {
+        let slug = slugify(&era.name);
+        let message = if slug.is_empty() {
+            Some(format!(
+                "era {:?}: the name needs letters or digits",
+                era.name
+            ))
+        } else if era.end < era.start {
+            Some(format!(
+                "era {:?} ends ({}) before it starts ({})",
+                era.name, era.end, era.start
+            ))
+        } else if eras.iter().any(|e| e.slug == slug) {
+            Some(format!("era {:?}: another era has the same name", era.name))
+        } else {
+            None
+        };
+        if let Some(message) = message {
+            errors.push(Error::content(era_at(text, &era.name), message));
+            continue;
+        }
+        eras.push(Era {
+            name: era.name,
+            slug,
+            start: era.start,
+            end: era.end,
+            description: era.description,
+        });
+    }
+    Error::collect(errors)?;
+    let defaults = Config::default();
+    Ok(Config {
+        title: raw.title.unwrap_or(defaults.title),
+        description: raw.description.unwrap_or_default(),
+        base_url,
+        language: raw.language.unwrap_or(defaults.language),
+        author: raw.author,
+        eras,
+    })
+}
+
+/// The line of `name: <era name>` in site.yaml.
+fn era_at(text: &str, name: &str) -> Position {
+    let line = text
+        .lines()
+        .position(|line| line.contains("name:") && line.contains(name))
+        .map_or(0, |index| index + 1);
+    Position::at(FILE, line, 0)
+}
+
+/// `https://x.github.io/repo` → `https://x.github.io/repo/`; only http(s).
+fn normalise_base_url(url: Option<String>) -> Result<Option<String>, String> {
+    let Some(url) = url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()) else {
+        return Ok(None);
+    };
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Err(format!(
+            "base_url {url:?} must be an absolute http:// or https:// URL"
+        ));
+    }
+    Ok(Some(if url.ends_with('/') {
+        url
+    } else {
+        format!("{url}/")
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(yaml: &str) -> Result<Config> {
+        let raw = front_matter::parse(Path::new(FILE), yaml, 1)?;
+        validate(raw, yaml)
+    }
+
+    #[test]
+    fn eras_are_validated() {
+        let good =
+            config("eras:\n  - name: Soviet era\n    start: 1945\n    end: 1991-12-26\n").unwrap();
+        assert_eq!(good.eras[0].slug, "soviet-era");
+        let error = config("eras:\n  - name: Backwards\n    start: 1991\n    end: 1945\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "site.yaml:2: era \"Backwards\" ends (1945) before it starts (1991)"
+        );
+    }
+
+    #[test]
+    fn base_url_gets_a_slash_and_must_be_http() {
+        let good = config("base_url: https://x.github.io/repo\n").unwrap();
+        assert_eq!(good.base_url.as_deref(), Some("https://x.github.io/repo/"));
+        let error = config("base_url: javascript:alert(1)\n").unwrap_err();
+        assert!(error.to_string().contains("must be an absolute http"));
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_types_are_errors() {
+        let error = config("titel: X\n").unwrap_err().to_string();
+        assert!(error.contains("did you mean `title`?"), "{error}");
+        let error = config("eras: 3\n").unwrap_err().to_string();
+        assert!(error.starts_with("site.yaml:1:"), "{error}");
+    }
+}

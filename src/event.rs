@@ -1,0 +1,417 @@
+//! Event files → validated [`Event`]s.
+//!
+//! Front matter deserialises strictly into [`RawEvent`] (a misspelt key is an
+//! error with a suggestion), then is validated into an [`Event`]: slug chosen
+//! and checked, `end` not before `date`, source URLs safe, summary filled in
+//! from the body. Files are parsed in parallel and every bad file is reported.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::date::HistoricalDate;
+use crate::error::{Error, Position, Result};
+use crate::front_matter;
+use crate::load::{Format, SourceFile};
+use crate::markdown::{self, FileLink};
+use crate::slug::slugify;
+
+/// Front matter as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    title: String,
+    date: HistoricalDate,
+    end: Option<HistoricalDate>,
+    #[serde(default)]
+    circa: bool,
+    summary: Option<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    tags: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    actors: Vec<String>,
+    place: Option<String>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    related: Vec<String>,
+    slug: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    extra: BTreeMap<String, serde_json::Value>,
+    body: Option<String>,
+}
+
+/// A source of an event: a bare URL or a titled reference.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The source's title, if given.
+    pub title: Option<String>,
+    /// Where to read it: http(s) only.
+    pub url: Option<String>,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// When it was published.
+    #[serde(serialize_with = "display_date")]
+    pub date: Option<HistoricalDate>,
+}
+
+/// A validated event.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Unique across the site; the page is `events/<slug>.html`.
+    pub slug: String,
+    /// Plain text.
+    pub title: String,
+    /// When it happened (or began).
+    pub date: HistoricalDate,
+    /// When it ended, never before `date`.
+    pub end: Option<HistoricalDate>,
+    /// The date is approximate.
+    pub circa: bool,
+    /// Plain text: the front matter's, or the body's first paragraph.
+    pub summary: String,
+    /// Topics, as written.
+    pub tags: Vec<String>,
+    /// Countries, people, organisations, as written.
+    pub actors: Vec<String>,
+    /// Where it happened.
+    pub place: Option<String>,
+    /// Numbered on the page, in this order.
+    pub sources: Vec<Source>,
+    /// Slugs of related events.
+    pub related: Vec<String>,
+    /// Left out unless drafts are asked for.
+    pub draft: bool,
+    /// Free data for templates.
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Markdown.
+    pub body: String,
+    /// Links in the body to other events' files.
+    pub file_links: Vec<FileLink>,
+    /// The file and line the event starts at.
+    pub origin: Position,
+    /// The file line of the body's first line (for link errors).
+    pub body_line: usize,
+}
+
+impl Event {
+    /// The content folder the event's file is in, for resolving its links.
+    pub fn dir(&self) -> &Path {
+        self.origin.path.parent().unwrap_or(Path::new(""))
+    }
+}
+
+/// Parses every file, in parallel; every bad file is reported.
+pub fn parse_all(files: &[SourceFile]) -> Result<Vec<Event>> {
+    let results: Vec<Result<Vec<Event>>> = files.par_iter().map(parse_file).collect();
+    let mut events = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(mut parsed) => events.append(&mut parsed),
+            Err(Error::Many(mut many)) => errors.append(&mut many),
+            Err(error) => errors.push(error),
+        }
+    }
+    Error::collect(errors)?;
+    Ok(events)
+}
+
+/// Parses one content file into its events.
+pub fn parse_file(file: &SourceFile) -> Result<Vec<Event>> {
+    match file.format {
+        Format::Markdown => parse_markdown(&file.path, &file.text).map(|e| vec![e]),
+        Format::Yaml => parse_yaml(&file.path, &file.text),
+    }
+}
+
+fn parse_markdown(path: &Path, text: &str) -> Result<Event> {
+    let split = front_matter::split(path, text)?;
+    let raw: RawEvent = front_matter::parse(path, split.yaml, split.yaml_line)?;
+    let lines = Lines {
+        text,
+        from: split.yaml_line,
+        to: split.body_line - 1,
+    };
+    if raw.body.is_some() {
+        return Err(lines.error(
+            path,
+            "body",
+            "`body` is only for YAML files: in Markdown the body follows the closing `---`",
+        ));
+    }
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let slug = slugify(&stem);
+    let body = split.body.to_string();
+    validate(raw, path, &lines, slug, body, split.body_line)
+}
+
+fn parse_yaml(path: &Path, text: &str) -> Result<Vec<Event>> {
+    let is_list = text
+        .lines()
+        .map(str::trim_start)
+        .find(|line| !line.is_empty() && !line.starts_with('#') && *line != "---")
+        .is_some_and(|line| line.starts_with('-'));
+    if !is_list {
+        let raw: RawEvent = front_matter::parse(path, text, 1)?;
+        let lines = Lines {
+            text,
+            from: 1,
+            to: usize::MAX,
+        };
+        return Ok(vec![validate_yaml(raw, path, &lines)?]);
+    }
+    let raws: Vec<RawEvent> = front_matter::parse(path, text, 1)?;
+    let starts = item_lines(text, raws.len());
+    let mut events = Vec::new();
+    let mut errors = Vec::new();
+    for (index, raw) in raws.into_iter().enumerate() {
+        let lines = Lines {
+            text,
+            from: starts[index],
+            to: starts.get(index + 1).map_or(usize::MAX, |next| next - 1),
+        };
+        match validate_yaml(raw, path, &lines) {
+            Ok(event) => events.push(event),
+            Err(error) => errors.push(error),
+        }
+    }
+    Error::collect(errors)?;
+    Ok(events)
+}
+
+fn validate_yaml(mut raw: RawEvent, path: &Path, lines: &Lines) -> Result<Event> {
+    let slug = slugify(&format!("{} {}", raw.date, raw.title));
+    let body = raw.body.take().unwrap_or_default();
+    let body_line = front_matter::key_line(lines.text, "body", lines.from, lines.to)
+        .map_or(lines.from, |line| line + 1);
+    validate(raw, path, lines, slug, body, body_line)
+}
+
+/// The first line of each item of a top-level YAML list, if they can be told
+/// apart (items at column 0); else every item starts at line 1.
+fn item_lines(text: &str, count: usize) -> Vec<usize> {
+    let starts: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.starts_with('-') && !line.starts_with("---"))
+        .map(|(index, _)| index + 1)
+        .collect();
+    if starts.len() == count {
+        starts
+    } else {
+        vec![1; count]
+    }
+}
+
+/// The file lines an event's YAML spans, to place errors found after
+/// deserialising.
+struct Lines<'a> {
+    text: &'a str,
+    from: usize,
+    to: usize,
+}
+
+impl Lines<'_> {
+    fn at(&self, path: &Path, key: &str) -> Position {
+        let line = front_matter::key_line(self.text, key, self.from, self.to).unwrap_or(self.from);
+        Position::at(path, line, 0)
+    }
+
+    fn error(&self, path: &Path, key: &str, message: impl Into<String>) -> Error {
+        Error::content(self.at(path, key), message)
+    }
+}
+
+fn validate(
+    raw: RawEvent,
+    path: &Path,
+    lines: &Lines,
+    default_slug: String,
+    body: String,
+    body_line: usize,
+) -> Result<Event> {
+    let mut errors = Vec::new();
+    let slug = choose_slug(raw.slug.as_deref(), default_slug)
+        .map_err(|message| errors.push(lines.error(path, "slug", message)))
+        .unwrap_or_default();
+    if raw.title.trim().is_empty() {
+        errors.push(lines.error(path, "title", "the title is empty"));
+    }
+    if let Some(end) = raw.end.filter(|end| *end < raw.date) {
+        let message = format!("the event ends ({end}) before it starts ({})", raw.date);
+        errors.push(lines.error(path, "end", message));
+    }
+    for (key, names) in [("tags", &raw.tags), ("actors", &raw.actors)] {
+        if let Some(name) = names.iter().find(|name| slugify(name).is_empty()) {
+            let message = format!("{key}: {name:?} needs at least one letter or digit");
+            errors.push(lines.error(path, key, message));
+        }
+    }
+    if let Some(message) = raw.sources.iter().find_map(check_source) {
+        errors.push(lines.error(path, "sources", message));
+    }
+    Error::collect(errors)?;
+    let scan = markdown::scan(&body);
+    let summary = raw
+        .summary
+        .or(scan.first_paragraph)
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    Ok(Event {
+        slug,
+        title: raw.title.trim().to_string(),
+        date: raw.date,
+        end: raw.end,
+        circa: raw.circa,
+        summary,
+        tags: dedup(raw.tags),
+        actors: dedup(raw.actors),
+        place: raw.place.filter(|p| !p.trim().is_empty()),
+        sources: raw.sources,
+        related: raw.related,
+        draft: raw.draft,
+        extra: raw.extra,
+        body,
+        file_links: scan.file_links,
+        origin: Position::at(path, lines.from, 0),
+        body_line,
+    })
+}
+
+fn choose_slug(written: Option<&str>, default: String) -> Result<String, String> {
+    let slug = match written {
+        Some(written) => {
+            let clean = slugify(written);
+            if clean != written {
+                return Err(format!(
+                    "slug {written:?} must be lowercase ASCII letters, digits and hyphens: did you mean {clean:?}?"
+                ));
+            }
+            clean
+        }
+        None => default,
+    };
+    if slug.is_empty() {
+        return Err(
+            "no slug can be made from the file name: add `slug:` with letters or digits".into(),
+        );
+    }
+    Ok(slug)
+}
+
+fn check_source(source: &Source) -> Option<String> {
+    if source.title.is_none() && source.url.is_none() {
+        return Some("a source needs a `title` or a `url`".into());
+    }
+    let url = source.url.as_deref()?;
+    let lower = url.trim().to_ascii_lowercase();
+    (!(lower.starts_with("https://") || lower.starts_with("http://")))
+        .then(|| format!("source URL {url:?} must start with http:// or https://"))
+}
+
+/// Trims names and drops repeats, keeping the first spelling.
+fn dedup(names: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    names
+        .into_iter()
+        .map(|name| name.trim().to_string())
+        .filter(|name| seen.insert(slugify(name)))
+        .collect()
+}
+
+/// `tags: diplomacy` means `tags: [diplomacy]`.
+fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct OneOrMany;
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of names, such as [diplomacy, trade]")
+        }
+        fn visit_str<E: de::Error>(self, one: &str) -> Result<Self::Value, E> {
+            Ok(vec![one.to_string()])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut names = Vec::new();
+            while let Some(name) = seq.next_element::<String>()? {
+                names.push(name);
+            }
+            Ok(names)
+        }
+    }
+    deserializer.deserialize_any(OneOrMany)
+}
+
+impl<'de> Deserialize<'de> for Source {
+    /// A bare URL string, or `{title, url, publisher, date}`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            title: Option<String>,
+            url: Option<String>,
+            publisher: Option<String>,
+            date: Option<HistoricalDate>,
+        }
+        struct SourceVisitor;
+        impl<'de> Visitor<'de> for SourceVisitor {
+            type Value = Source;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a URL, or a mapping with title, url, publisher and date")
+            }
+            fn visit_str<E: de::Error>(self, url: &str) -> Result<Source, E> {
+                Ok(Source {
+                    url: Some(url.to_string()),
+                    ..Source::default()
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Source, A::Error> {
+                let full = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Source {
+                    title: full.title,
+                    url: full.url,
+                    publisher: full.publisher,
+                    date: full.date,
+                })
+            }
+        }
+        deserializer.deserialize_any(SourceVisitor)
+    }
+}
+
+fn display_date<S: serde::Serializer>(
+    date: &Option<HistoricalDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.serialize_str(&date.to_string()),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Resolves a body link (as written, relative to `dir`) to a content path,
+/// lexically: `../x.md` from `content/a` is `content/x.md`.
+pub fn resolve_link(dir: &Path, link: &str) -> PathBuf {
+    let decoded = link.replace("%20", " ");
+    let mut path = PathBuf::new();
+    for part in dir.join(decoded).components() {
+        match part {
+            std::path::Component::ParentDir => {
+                path.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => path.push(other),
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,208 @@
+//! Front matter and YAML: the only module that calls serde_yaml.
+//!
+//! It splits a Markdown file into its `---` block and its body, deserialises
+//! YAML into typed structs, and turns serde_yaml's positions, which count from
+//! the start of the YAML text, into positions in the file (the opening `---`
+//! is line 1 of the file, so the first YAML line is line 2).
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Position, Result};
+
+/// A Markdown file cut in two.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// The file line of the first YAML line.
+    pub yaml_line: usize,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+    /// The file line of the first body line.
+    pub body_line: usize,
+}
+
+/// Splits `---\n yaml \n---\n body`. The text has already had its BOM and
+/// CRLF line endings removed by the loader.
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        let message = if text.trim().is_empty() {
+            "the file is empty: expected front matter between two `---` lines, with at least `title` and `date`"
+        } else {
+            "expected front matter: the file must start with a line `---`, then YAML with `title` and `date`, then `---`"
+        };
+        return Err(Error::content(Position::at(path, 1, 1), message));
+    };
+    let mut offset = 0;
+    for (index, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            let body = &rest[offset + line.len()..];
+            return Ok(Split {
+                yaml: &rest[..offset],
+                yaml_line: 2,
+                body,
+                body_line: index + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Error::content(
+        Position::at(path, 1, 1),
+        "the front matter opened here is never closed: expected a line `---` after the YAML",
+    ))
+}
+
+/// Deserialises YAML that starts at `first_line` of `path` into `T`, with
+/// errors at file positions.
+pub fn parse<T: DeserializeOwned>(path: &Path, yaml: &str, first_line: usize) -> Result<T> {
+    if yaml.trim().is_empty() {
+        return Err(Error::content(
+            Position::at(path, first_line.max(1), 0),
+            "the YAML is empty: expected a mapping with at least `title` and `date`",
+        ));
+    }
+    serde_yaml::from_str(yaml).map_err(|error| yaml_error(path, first_line, &error))
+}
+
+/// Writes a value as YAML (for the files `annals new` creates).
+pub fn to_yaml<T: Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
+fn yaml_error(path: &Path, first_line: usize, error: &serde_yaml::Error) -> Error {
+    let (line, column) = match error.location() {
+        Some(at) => (first_line + at.line() - 1, at.column()),
+        None => (first_line, 0),
+    };
+    Error::content(Position::at(path, line, column), explain(error))
+}
+
+/// serde_yaml's message without its own "at line N column M" suffix, with a
+/// suggestion for misspelt field names.
+fn explain(error: &serde_yaml::Error) -> String {
+    let text = error.to_string();
+    let text = match text.find(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    };
+    suggest_field(&text).unwrap_or(text)
+}
+
+/// Rewrites serde's "unknown field `tgas`, expected one of `title`, ..." as
+/// "unknown field `tgas`: did you mean `tags`?".
+fn suggest_field(message: &str) -> Option<String> {
+    let start = message.find("unknown field `")?;
+    let prefix = &message[..start];
+    let rest = &message[start + "unknown field `".len()..];
+    let (field, expected) = rest.split_once('`')?;
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let best = known
+        .iter()
+        .map(|name| (strsim::damerau_levenshtein(field, name), *name))
+        .min()
+        .filter(|(distance, _)| *distance <= 2 + field.len() / 4);
+    let hint = match best {
+        Some((_, name)) => format!("did you mean `{name}`?"),
+        None => format!("expected one of {}", list(&known)),
+    };
+    Some(format!(
+        "{prefix}unknown field `{field}`: {hint} (free-form data goes under `extra:`)"
+    ))
+}
+
+fn list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The file line of a top-level `key:` inside the YAML lines
+/// `from..to` (file lines), for errors found after deserialising.
+pub fn key_line(text: &str, key: &str, from: usize, to: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .take(to.saturating_sub(from) + 1)
+        .find(|(_, line)| {
+            let line = line.trim_start_matches("- ").trim_start();
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|(index, _)| index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        title: String,
+        tags: Option<Vec<String>>,
+    }
+
+    fn path() -> &'static Path {
+        Path::new("content/x.md")
+    }
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let split = split(path(), "---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!(split.yaml, "title: A\n");
+        assert_eq!(split.yaml_line, 2);
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(split.body_line, 4);
+    }
+
+    #[test]
+    fn closing_line_may_end_the_file() {
+        let split = split(path(), "---\ntitle: A\n---").unwrap();
+        assert_eq!(split.body, "");
+    }
+
+    #[test]
+    fn unterminated_and_missing_front_matter_are_errors() {
+        let error = split(path(), "---\ntitle: A\n").unwrap_err().to_string();
+        assert!(
+            error.starts_with("content/x.md:1:1: the front matter opened here is never closed")
+        );
+        let error = split(path(), "title: A\n").unwrap_err().to_string();
+        assert!(error.contains("must start with a line `---`"), "{error}");
+        let error = split(path(), "").unwrap_err().to_string();
+        assert!(error.contains("the file is empty"), "{error}");
+    }
+
+    #[test]
+    fn yaml_errors_are_at_file_lines() {
+        let error = parse::<Sample>(path(), "title: A\ntags: [a\n", 2).unwrap_err();
+        let Error::Content { at, .. } = &error else {
+            panic!("{error}")
+        };
+        assert_eq!(at.path, path());
+        assert!(at.line >= 3, "{error}");
+    }
+
+    #[test]
+    fn unknown_fields_get_a_suggestion() {
+        let error = parse::<Sample>(path(), "title: A\ntgas: [a]\n", 2).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "content/x.md:3:1: unknown field `tgas`: did you mean `tags`? (free-form data goes under `extra:`)"
+        );
+    }
+
+    #[test]
+    fn finds_key_lines() {
+        let text = "---\ntitle: A\nend: 1976\n---\n";
+        assert_eq!(key_line(text, "end", 2, 3), Some(3));
+        assert_eq!(key_line(text, "date", 2, 3), None);
+    }
+}

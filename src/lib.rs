@@ -1,0 +1,154 @@
+//! annals: a static site generator for diplomatic chronologies.
+//!
+//! The build is a pipeline, one module per stage:
+//! [`load`] reads files → [`event`] parses and validates them →
+//! [`chronology`] orders and groups them → [`render`] turns them into pages
+//! through Tera templates → [`output`] writes them and swaps them into place.
+
+pub mod chronology;
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod event;
+pub mod front_matter;
+pub mod load;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod slug;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+
+pub use chronology::{Chronology, Drafts};
+pub use config::Config;
+pub use error::{Error, Position, Result};
+
+use render::{Discard, Sink, Templates};
+
+/// What a build is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site root (holds site.yaml and content/).
+    pub root: PathBuf,
+    /// The output folder; `root/public` when `None`.
+    pub output: Option<PathBuf>,
+    /// Overrides site.yaml's `base_url`.
+    pub base_url: Option<String>,
+    /// Whether drafts are published.
+    pub drafts: Drafts,
+}
+
+impl BuildOptions {
+    /// A build of `root` with the defaults.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            ..BuildOptions::default()
+        }
+    }
+
+    /// Where the output goes.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Report {
+    /// Published events.
+    pub events: usize,
+    /// Pages rendered.
+    pub pages: usize,
+    /// Things worth telling that did not stop the build.
+    pub warnings: Vec<String>,
+    /// Where the output is, when it was written.
+    pub output: Option<PathBuf>,
+}
+
+/// A site, read and checked, ready to render.
+struct Site {
+    config: Config,
+    chronology: Chronology,
+    templates: Templates,
+    warnings: Vec<String>,
+}
+
+impl Site {
+    fn load(opts: &BuildOptions) -> Result<Site> {
+        let mut config = Config::load(&opts.root)?;
+        if let Some(url) = &opts.base_url {
+            config.set_base_url(url)?;
+        }
+        let (files, warnings) = load::content(&opts.root)?;
+        let events = event::parse_all(&files)?;
+        let chronology = Chronology::new(events, &config, opts.drafts)?;
+        let templates = Templates::load(&opts.root)?;
+        Ok(Site {
+            config,
+            chronology,
+            templates,
+            warnings,
+        })
+    }
+
+    fn render(&self, sink: &dyn Sink) -> Result<usize> {
+        render::site(&self.templates, &self.chronology, &self.config, sink)
+    }
+
+    fn report(self, pages: usize, output: Option<PathBuf>) -> Report {
+        Report {
+            events: self.chronology.events.len(),
+            pages,
+            warnings: self.warnings,
+            output,
+        }
+    }
+}
+
+/// Builds the site: reads and checks everything, renders every page into a
+/// staging folder, then swaps it into place. On any error the previous
+/// output is left untouched.
+pub fn build(opts: &BuildOptions) -> Result<Report> {
+    let site = Site::load(opts)?;
+    let staging = output::Staging::open(&opts.root, &opts.output_dir())?;
+    let pages = site.render(&staging)?;
+    copy_static(&opts.root, &staging)?;
+    let output = staging.commit()?;
+    Ok(site.report(pages, Some(output)))
+}
+
+/// Checks the site as a build would, rendering every page in memory, and
+/// writes nothing.
+pub fn check(opts: &BuildOptions) -> Result<Report> {
+    let site = Site::load(opts)?;
+    let pages = site.render(&Discard)?;
+    Ok(site.report(pages, None))
+}
+
+/// Copies `root/static/` into the output, then the built-in assets the site
+/// does not replace, and `.nojekyll` (GitHub Pages would otherwise skip
+/// files starting with `_`).
+fn copy_static(root: &Path, staging: &output::Staging) -> Result<()> {
+    let mut own = std::collections::HashSet::new();
+    for path in load::walk(root, "static") {
+        let path = path?;
+        let to = path
+            .strip_prefix("static")
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        staging.copy(&root.join(&path), &to, &path.display().to_string())?;
+        own.insert(to);
+    }
+    for (name, bytes) in theme::ASSETS {
+        if !own.contains(name) {
+            staging.put(name, bytes)?;
+        }
+    }
+    staging.put(".nojekyll", b"")
+}

@@ -1,0 +1,227 @@
+//! Reading a site from disk: `content/` files, `templates/` and `static/`.
+//!
+//! Walks folders in a fixed order (so output never depends on the file
+//! system's order), skips editor junk, and hands on text that is valid UTF-8
+//! with its BOM removed and its line endings normalised to `\n`. Anything it
+//! cannot use is an error naming the file, never silently dropped.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::{Error, Position, Result};
+
+/// The largest content file annals reads, in bytes.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// What a content file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown with YAML front matter: one event.
+    Markdown,
+    /// YAML: one event or a list of events.
+    Yaml,
+}
+
+/// A content file, read.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Relative to the site root, e.g. `content/events/1945.md`.
+    pub path: PathBuf,
+    /// UTF-8 text without BOM, with `\n` line endings.
+    pub text: String,
+    /// Markdown or YAML.
+    pub format: Format,
+}
+
+/// Files that were found but not used, reported as warnings.
+pub type Skipped = Vec<String>;
+
+/// Reads every content file under `root/content`, in path order. All
+/// unreadable files are reported together.
+pub fn content(root: &Path) -> Result<(Vec<SourceFile>, Skipped)> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut errors = Vec::new();
+    for entry in walk(root, "content") {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
+        let format = match format_of(&entry) {
+            Some(format) => format,
+            None => {
+                skipped.push(format!(
+                    "{}: not an event file (.md, .yaml or .yml); ignored",
+                    entry.display()
+                ));
+                continue;
+            }
+        };
+        match read_text(root, &entry) {
+            Ok(text) => files.push(SourceFile {
+                path: entry,
+                text,
+                format,
+            }),
+            Err(error) => errors.push(error),
+        }
+    }
+    Error::collect(errors)?;
+    Ok((files, skipped))
+}
+
+/// The files under `root/dir`, as paths relative to `root`, sorted, junk
+/// skipped. A missing folder has no files. Symbolic links are errors: they
+/// could point outside the site or loop.
+pub fn walk(root: &Path, dir: &str) -> impl Iterator<Item = Result<PathBuf>> {
+    let base = root.join(dir);
+    let exists = base.is_dir();
+    let root = root.to_path_buf();
+    WalkDir::new(&base)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_junk(entry.file_name()))
+        .filter(move |_| exists)
+        .filter_map(move |entry| match entry {
+            Ok(entry) if entry.path_is_symlink() => Some(Err(Error::content(
+                Position::file(relative(&root, entry.path())),
+                "symbolic links are not followed (they may leave the site or loop): copy the file instead",
+            ))),
+            Ok(entry) if entry.file_type().is_file() => {
+                Some(Ok(relative(&root, entry.path()).to_path_buf()))
+            }
+            Ok(_) => None,
+            Err(error) => {
+                let path = error.path().unwrap_or(&base).to_path_buf();
+                let source = error
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("file system loop"));
+                Some(Err(Error::io(relative(&root, &path), source)))
+            }
+        })
+}
+
+fn relative<'a>(root: &Path, path: &'a Path) -> &'a Path {
+    path.strip_prefix(root).unwrap_or(path)
+}
+
+/// Editor junk: hidden files, Emacs `#autosave#` and `backup~`, swap and
+/// temporary files.
+pub fn is_junk(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+/// The format of a content file, by its extension.
+pub fn format_of(path: &Path) -> Option<Format> {
+    match path.extension()?.to_str()? {
+        "md" | "markdown" => Some(Format::Markdown),
+        "yaml" | "yml" => Some(Format::Yaml),
+        _ => None,
+    }
+}
+
+/// Reads a file as UTF-8 text: BOM removed, CRLF and CR made LF. Bad
+/// encodings, NUL bytes and oversized files are errors naming the file.
+pub fn read_text(root: &Path, path: &Path) -> Result<String> {
+    let full = root.join(path);
+    let size = std::fs::metadata(&full)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(Error::content(
+            Position::file(path),
+            format!(
+                "the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes: split it into several files"
+            ),
+        ));
+    }
+    let bytes = std::fs::read(&full).map_err(|e| Error::io(path, e))?;
+    decode(path, bytes)
+}
+
+/// Bytes to normalised text, or an error at the first bad byte.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let (line, column) = line_column(valid);
+        Error::content(
+            Position::at(path, line, column),
+            "the file is not valid UTF-8: save it as UTF-8",
+        )
+    })?;
+    if let Some(at) = text.find('\0') {
+        let (line, column) = line_column(&text.as_bytes()[..at]);
+        return Err(Error::content(
+            Position::at(path, line, column),
+            "the file contains a NUL byte: is it a binary file?",
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+/// The 1-based line and column just after `before`.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let last = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    let column = String::from_utf8_lossy(&before[last..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path() -> &'static Path {
+        Path::new("content/x.md")
+    }
+
+    #[test]
+    fn strips_bom_and_normalises_line_endings() {
+        let text = decode(path(), b"\xef\xbb\xbf---\r\ntitle: A\r\n---\rB".to_vec()).unwrap();
+        assert_eq!(text, "---\ntitle: A\n---\nB");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let error = decode(path(), b"---\ntitle: \xe9t\xe9\n".to_vec()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "content/x.md:2:8: the file is not valid UTF-8: save it as UTF-8"
+        );
+    }
+
+    #[test]
+    fn nul_bytes_are_refused() {
+        let error = decode(path(), b"---\nA\0".to_vec()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("content/x.md:2:2: the file contains a NUL byte")
+        );
+    }
+
+    #[test]
+    fn editor_junk_is_recognised() {
+        for junk in [".x.md.swp", "#x.md#", "x.md~", "x.md.tmp", ".hidden.md"] {
+            assert!(is_junk(std::ffi::OsStr::new(junk)), "{junk}");
+        }
+        assert!(!is_junk(std::ffi::OsStr::new("1945.md")));
+    }
+}

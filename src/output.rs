@@ -1,0 +1,217 @@
+//! The output folder: safety checks, staging, and the atomic swap.
+//!
+//! A build writes into a staging folder beside the output and swaps it into
+//! place only when every page was written, with one atomic exchange of the
+//! two folders (Linux `renameat2(RENAME_EXCHANGE)`): at every instant the
+//! output is either the previous build or the new one, even under `kill -9`.
+//! A page identical to the previous build's is hard-linked from it rather
+//! than rewritten, so unchanged files keep their modification times and a
+//! deploy uploads only what changed. annals refuses to write into the site's
+//! own folders or a folder it did not create.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::render::Sink;
+
+/// The file that marks a folder as annals' output.
+pub const MARKER: &str = ".annals-output";
+
+/// Folders of the site that can never be the output or inside it.
+const PROTECTED: [&str; 3] = ["content", "templates", "static"];
+
+/// A build's output being written.
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    _lock: fs::File,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks that `output` may be written by a build of `root`, takes the
+    /// output's lock, and makes an empty staging folder beside it.
+    pub fn open(root: &Path, output: &Path) -> Result<Staging> {
+        let output = absolute(output)?;
+        check_output(root, &output)?;
+        let parent = output.parent().unwrap_or(Path::new("/"));
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let lock = lock(parent)?;
+        let name = output.file_name().unwrap_or_default().to_string_lossy();
+        let staging = parent.join(format!(".{name}.annals-staging"));
+        remove_dir(&staging)?;
+        fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+        Ok(Staging {
+            output,
+            staging,
+            _lock: lock,
+            committed: false,
+        })
+    }
+
+    /// The folder being written.
+    pub fn path(&self) -> &Path {
+        &self.staging
+    }
+
+    /// Copies a file into the staging folder; an existing file there is a
+    /// collision, named in the error.
+    pub fn copy(&self, from: &Path, to: &str, what: &str) -> Result<()> {
+        let target = self.target(to)?;
+        if target.exists() {
+            return Err(Error::Output {
+                path: self.output.clone(),
+                message: format!("{what} would overwrite the generated file {to}"),
+            });
+        }
+        fs::copy(from, &target).map_err(|e| Error::io(from, e))?;
+        Ok(())
+    }
+
+    /// Makes the folders of `path` and returns where it goes in staging.
+    fn target(&self, path: &str) -> Result<PathBuf> {
+        let target = self.staging.join(path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        Ok(target)
+    }
+
+    /// Puts the new output in place of the old one, atomically.
+    pub fn commit(mut self) -> Result<PathBuf> {
+        let marker = self.staging.join(MARKER);
+        fs::write(
+            &marker,
+            "This folder is written by annals; it is replaced on every build.\n",
+        )
+        .map_err(|e| Error::io(&marker, e))?;
+        if self.output.exists() {
+            exchange(&self.staging, &self.output)?;
+        } else {
+            fs::rename(&self.staging, &self.output).map_err(|e| Error::io(&self.output, e))?;
+        }
+        self.committed = true;
+        remove_dir(&self.staging)?;
+        Ok(self.output.clone())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let target = self.target(path)?;
+        let previous = self.output.join(path);
+        if same_content(&previous, bytes) && fs::hard_link(&previous, &target).is_ok() {
+            return Ok(());
+        }
+        fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+fn same_content(path: &Path, bytes: &[u8]) -> bool {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(|e| Error::io(path, e))
+}
+
+/// Refuses the site's own folders, their ancestors, and folders annals did
+/// not create.
+fn check_output(root: &Path, output: &Path) -> Result<()> {
+    let refuse = |message: String| {
+        Err(Error::Output {
+            path: output.to_path_buf(),
+            message,
+        })
+    };
+    let root = fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
+    let resolved = resolve(output);
+    if root.starts_with(&resolved) {
+        return refuse(
+            "it is the site root or contains it; choose a folder such as public/".into(),
+        );
+    }
+    for dir in PROTECTED {
+        if resolved.starts_with(root.join(dir)) {
+            return refuse(format!("it is inside the site's {dir}/ folder"));
+        }
+    }
+    match fs::symlink_metadata(output) {
+        Ok(meta) if !meta.is_dir() => refuse("it exists and is not a folder".into()),
+        Ok(_) if !is_empty(output)? && !output.join(MARKER).is_file() => refuse(format!(
+            "it is not empty and was not written by annals (no {MARKER} file): annals never deletes files it did not write"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The canonical form of a path that may not exist yet.
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => resolve(parent).join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+fn is_empty(dir: &Path) -> Result<bool> {
+    Ok(fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .next()
+        .is_none())
+}
+
+fn remove_dir(dir: &Path) -> Result<()> {
+    match fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != ErrorKind::NotFound => Err(Error::io(dir, e)),
+        _ => Ok(()),
+    }
+}
+
+/// Takes an exclusive lock on the output's parent folder, waiting for
+/// another build into it to finish.
+fn lock(dir: &Path) -> Result<fs::File> {
+    use rustix::fs::{FlockOperation, flock};
+    let file = fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
+    if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
+        eprintln!(
+            "waiting for another annals build into {} to finish",
+            dir.display()
+        );
+        flock(&file, FlockOperation::LockExclusive).map_err(|e| Error::io(dir, e.into()))?;
+    }
+    Ok(file)
+}
+
+/// Swaps two folders in one step; falls back to two renames where the file
+/// system cannot exchange.
+fn exchange(new: &Path, old: &Path) -> Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, new, CWD, old, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
+        Err(_) => {
+            let aside = new.with_extension("old");
+            remove_dir(&aside)?;
+            fs::rename(old, &aside).map_err(|e| Error::io(old, e))?;
+            fs::rename(new, old).map_err(|e| Error::io(old, e))?;
+            fs::rename(&aside, new).map_err(|e| Error::io(new, e))
+        }
+    }
+}

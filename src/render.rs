@@ -1,0 +1,290 @@
+//! Rendering: Tera set-up and one function per page kind.
+//!
+//! Templates come from the built-in theme (this repository's `templates/`,
+//! embedded in the binary), overridden by the site's own `templates/` file of
+//! the same name. Autoescaping stays on; only the sanitised body is marked
+//! safe in templates. Pages are handed to a [`Sink`] as they are rendered, in
+//! parallel, so the whole site never sits in memory at once.
+
+mod views;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Tera;
+
+use crate::chronology::{Chronology, Group};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::load;
+use crate::markdown::{self, HtmlMode};
+use crate::theme;
+use views::{
+    Card, Decade, EraView, EventPage, GroupsPage, Here, IndexPage, LinkView, ListPage, Nav, Page,
+    SiteView, SourceView, Year,
+};
+
+/// Where rendered pages go: the staging folder of a build, or nowhere for
+/// `check`.
+pub trait Sink: Sync {
+    /// Takes a page at `path` (relative to the output root).
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+}
+
+/// A sink that keeps nothing: `annals check` renders to validate only.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The compiled templates.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    /// The built-in templates, overridden by `root/templates/*.html`.
+    pub fn load(root: &Path) -> Result<Templates> {
+        let mut sources: Vec<(String, String)> = theme::TEMPLATES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        for path in load::walk(root, "templates") {
+            let path = path?;
+            let name = path
+                .strip_prefix("templates")
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = load::read_text(root, &path)?;
+            sources.retain(|(known, _)| *known != name);
+            sources.push((name, text));
+        }
+        let mut tera = Tera::default();
+        tera.add_raw_templates(sources)
+            .map_err(|source| Error::Template {
+                name: "templates/".into(),
+                source,
+            })?;
+        Ok(Templates { tera })
+    }
+
+    fn render<T: Serialize>(&self, name: &str, page: &Page<'_, T>) -> Result<String> {
+        let context = tera::Context::from_serialize(page).map_err(|source| Error::Template {
+            name: name.to_string(),
+            source,
+        })?;
+        self.tera
+            .render(name, &context)
+            .map_err(|source| Error::Template {
+                name: name.to_string(),
+                source,
+            })
+    }
+}
+
+/// Everything a page function needs.
+struct Renderer<'a> {
+    templates: &'a Templates,
+    chronology: &'a Chronology,
+    site: SiteView<'a>,
+    html: HtmlMode,
+    sink: &'a dyn Sink,
+}
+
+/// Renders every page of the site into `sink`; returns how many.
+pub fn site(
+    templates: &Templates,
+    chronology: &Chronology,
+    config: &Config,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let renderer = Renderer {
+        templates,
+        chronology,
+        site: SiteView::new(config),
+        html: HtmlMode::Sanitise,
+        sink,
+    };
+    let events = (0..chronology.events.len())
+        .into_par_iter()
+        .map(|index| renderer.event(index))
+        .collect::<Result<Vec<()>>>()?
+        .len();
+    renderer.index()?;
+    let tags = renderer.groups("tags", "tag.html", "tags.html", "Tags", &chronology.tags)?;
+    let actors = renderer.groups(
+        "actors",
+        "actor.html",
+        "actors.html",
+        "Actors",
+        &chronology.actors,
+    )?;
+    let eras = renderer.eras()?;
+    renderer.not_found()?;
+    Ok(events + 2 + tags + actors + eras)
+}
+
+impl Renderer<'_> {
+    fn page<T: Serialize>(&self, here: Here, title: String, content: T) -> Page<'_, T> {
+        let title = if title.is_empty() {
+            self.site.title.to_string()
+        } else {
+            format!("{title} — {}", self.site.title)
+        };
+        Page {
+            site: &self.site,
+            nav: Nav::new(here),
+            title,
+            content,
+        }
+    }
+
+    fn put<T: Serialize>(&self, path: &str, template: &str, page: &Page<'_, T>) -> Result<()> {
+        let html = self.templates.render(template, page)?;
+        self.sink.put(path, html.as_bytes())
+    }
+
+    fn event(&self, index: usize) -> Result<()> {
+        let here = Here::NESTED;
+        let chronology = self.chronology;
+        let event = &chronology.events[index];
+        let resolve = |path: &str, fragment: Option<&str>| {
+            let target = &chronology.events[chronology.linked(event, path)?];
+            let fragment = fragment.map_or(String::new(), |f| format!("#{f}"));
+            Some(format!("{}.html{fragment}", target.slug))
+        };
+        let related = event
+            .related
+            .iter()
+            .filter_map(|slug| chronology.get(slug))
+            .collect::<Vec<_>>();
+        let content = EventPage {
+            event: Card::new(here, event),
+            body: markdown::render(&event.body, self.html, &resolve),
+            sources: SourceView::list(&event.sources),
+            extra: &event.extra,
+            eras: chronology
+                .eras_of(index)
+                .map(|group| LinkView::era(here, &group.era, group.events.len()))
+                .collect(),
+            related: Card::list(here, chronology, &related),
+            prev: index
+                .checked_sub(1)
+                .map(|prev| Card::new(here, &chronology.events[prev])),
+            next: chronology
+                .events
+                .get(index + 1)
+                .map(|next| Card::new(here, next)),
+        };
+        let page = self.page(here, event.title.clone(), content);
+        self.put(&format!("events/{}.html", event.slug), "event.html", &page)
+    }
+
+    fn index(&self) -> Result<()> {
+        let here = Here::ROOT;
+        let chronology = self.chronology;
+        let content = IndexPage {
+            count: chronology.events.len(),
+            eras: chronology
+                .eras
+                .iter()
+                .map(|group| EraView::new(here, &group.era, group.events.len()))
+                .collect(),
+            decades: decades(here, chronology),
+        };
+        let page = self.page(here, String::new(), content);
+        self.put("index.html", "index.html", &page)
+    }
+
+    /// A listing page per group and one index of the groups.
+    fn groups(
+        &self,
+        folder: &str,
+        one: &str,
+        all: &str,
+        heading: &str,
+        groups: &[Group],
+    ) -> Result<usize> {
+        let here = Here::NESTED;
+        groups.par_iter().try_for_each(|group| {
+            let content = ListPage {
+                name: &group.name,
+                slug: &group.slug,
+                era: None,
+                events: Card::list(here, self.chronology, &group.events),
+            };
+            let page = self.page(here, group.name.clone(), content);
+            self.put(&format!("{folder}/{}.html", group.slug), one, &page)
+        })?;
+        let content = GroupsPage {
+            groups: groups
+                .iter()
+                .map(|group| LinkView::group(here, folder, group))
+                .collect(),
+        };
+        let page = self.page(here, heading.to_string(), content);
+        self.put(&format!("{folder}/index.html"), all, &page)?;
+        Ok(groups.len() + 1)
+    }
+
+    fn eras(&self) -> Result<usize> {
+        let here = Here::NESTED;
+        for group in &self.chronology.eras {
+            let content = ListPage {
+                name: &group.era.name,
+                slug: &group.era.slug,
+                era: Some(EraView::new(here, &group.era, group.events.len())),
+                events: Card::list(here, self.chronology, &group.events),
+            };
+            let page = self.page(here, group.era.name.clone(), content);
+            self.put(&format!("eras/{}.html", group.era.slug), "era.html", &page)?;
+        }
+        Ok(self.chronology.eras.len())
+    }
+
+    fn not_found(&self) -> Result<()> {
+        let page = self.page(Here::ROOT, "Page not found".into(), ());
+        self.put("404.html", "404.html", &page)
+    }
+}
+
+/// The index's grouping: decades of years of events, BCE first.
+fn decades<'a>(here: Here, chronology: &'a Chronology) -> Vec<Decade<'a>> {
+    let mut decades: Vec<Decade<'a>> = Vec::new();
+    for event in &chronology.events {
+        let (year, bce) = (event.date.year(), event.date.is_bce());
+        let suffix = if bce { " BCE" } else { "" };
+        let id_suffix = if bce { "bce" } else { "" };
+        let decade = year / 10 * 10;
+        let decade_id = format!("d{decade}{id_suffix}");
+        if decades.last().is_none_or(|d| d.id != decade_id) {
+            decades.push(Decade {
+                label: format!("{decade}s{suffix}"),
+                id: decade_id,
+                count: 0,
+                years: Vec::new(),
+            });
+        }
+        let Some(current) = decades.last_mut() else {
+            continue;
+        };
+        current.count += 1;
+        let year_id = format!("y{year}{id_suffix}");
+        if current.years.last().is_none_or(|y| y.id != year_id) {
+            current.years.push(Year {
+                label: format!("{year}{suffix}"),
+                id: year_id,
+                events: Vec::new(),
+            });
+        }
+        if let Some(current_year) = current.years.last_mut() {
+            current_year.events.push(Card::new(here, event));
+        }
+    }
+    decades
+}

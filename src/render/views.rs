@@ -1,0 +1,317 @@
+//! Typed template contexts: what each template receives.
+//!
+//! Views borrow from the model; the only strings they own are the ones made
+//! for the page at hand (relative links, displayed dates). README.md documents
+//! every field.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::chronology::{Chronology, Group};
+use crate::config::{Config, Era};
+use crate::date::{HistoricalDate, human_span};
+use crate::event::{Event, Source};
+
+/// Where a page is, so that its links can be relative.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Here {
+    /// `""` at the root, `"../"` one folder down.
+    pub(crate) root: &'static str,
+}
+
+impl Here {
+    /// A page at the output root.
+    pub(crate) const ROOT: Here = Here { root: "" };
+    /// A page one folder down (`events/`, `tags/`, ...).
+    pub(crate) const NESTED: Here = Here { root: "../" };
+
+    /// The relative link from this page to `target` (a path from the root).
+    pub(crate) fn url(&self, target: &str) -> String {
+        if target.is_empty() {
+            format!("{}index.html", self.root)
+        } else {
+            format!("{}{target}", self.root)
+        }
+    }
+}
+
+/// The site, on every page.
+#[derive(Serialize)]
+pub(crate) struct SiteView<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) description: &'a str,
+    pub(crate) language: &'a str,
+    pub(crate) author: Option<&'a str>,
+}
+
+impl<'a> SiteView<'a> {
+    pub(crate) fn new(config: &'a Config) -> Self {
+        SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            author: config.author.as_deref(),
+        }
+    }
+}
+
+/// Links every page has, relative to it.
+#[derive(Serialize)]
+pub(crate) struct Nav {
+    pub(crate) home: String,
+    pub(crate) tags: String,
+    pub(crate) actors: String,
+    pub(crate) eras: String,
+    pub(crate) stylesheet: String,
+    pub(crate) favicon: String,
+}
+
+impl Nav {
+    pub(crate) fn new(here: Here) -> Self {
+        Nav {
+            home: here.url(""),
+            tags: here.url("tags/index.html"),
+            actors: here.url("actors/index.html"),
+            eras: format!("{}#eras", here.url("")),
+            stylesheet: here.url("style.css"),
+            favicon: here.url("favicon.svg"),
+        }
+    }
+}
+
+/// Every page's context: the common part and the page kind's own fields.
+#[derive(Serialize)]
+pub(crate) struct Page<'a, T: Serialize> {
+    pub(crate) site: &'a SiteView<'a>,
+    pub(crate) nav: Nav,
+    /// The document title, for `<title>`.
+    pub(crate) title: String,
+    #[serde(flatten)]
+    pub(crate) content: T,
+}
+
+/// A date for display: text and, when HTML can express it, `datetime`.
+#[derive(Serialize)]
+pub(crate) struct DateView {
+    pub(crate) text: String,
+    pub(crate) datetime: Option<String>,
+    pub(crate) sort_key: String,
+}
+
+impl DateView {
+    pub(crate) fn new(date: &HistoricalDate) -> Self {
+        DateView {
+            text: date.human(),
+            datetime: date.datetime(),
+            sort_key: date.sort_key(),
+        }
+    }
+}
+
+/// When an event happened.
+#[derive(Serialize)]
+pub(crate) struct When {
+    /// The whole span as text: `c. September 1814 – 9 June 1815`.
+    pub(crate) text: String,
+    pub(crate) start: DateView,
+    pub(crate) end: Option<DateView>,
+    pub(crate) circa: bool,
+}
+
+impl When {
+    pub(crate) fn new(event: &Event) -> Self {
+        When {
+            text: human_span(&event.date, event.end.as_ref(), event.circa),
+            start: DateView::new(&event.date),
+            end: event.end.as_ref().map(DateView::new),
+            circa: event.circa,
+        }
+    }
+}
+
+/// A link to a listing page.
+#[derive(Serialize)]
+pub(crate) struct LinkView<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) slug: &'a str,
+    pub(crate) href: String,
+    pub(crate) count: usize,
+}
+
+impl<'a> LinkView<'a> {
+    pub(crate) fn group(here: Here, folder: &str, group: &'a Group) -> Self {
+        LinkView {
+            name: &group.name,
+            slug: &group.slug,
+            href: here.url(&format!("{folder}/{}.html", group.slug)),
+            count: group.events.len(),
+        }
+    }
+
+    pub(crate) fn era(here: Here, era: &'a Era, count: usize) -> Self {
+        LinkView {
+            name: &era.name,
+            slug: &era.slug,
+            href: here.url(&format!("eras/{}.html", era.slug)),
+            count,
+        }
+    }
+}
+
+/// An event as a list shows it.
+#[derive(Serialize)]
+pub(crate) struct Card<'a> {
+    pub(crate) slug: &'a str,
+    pub(crate) href: String,
+    pub(crate) title: &'a str,
+    pub(crate) when: When,
+    pub(crate) summary: &'a str,
+    pub(crate) place: Option<&'a str>,
+    pub(crate) tags: Vec<NameLink<'a>>,
+    pub(crate) actors: Vec<NameLink<'a>>,
+}
+
+/// A tag or actor name on an event, with its page.
+#[derive(Serialize)]
+pub(crate) struct NameLink<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) href: String,
+}
+
+impl<'a> Card<'a> {
+    pub(crate) fn new(here: Here, event: &'a Event) -> Self {
+        let names = |folder: &str, names: &'a [String]| {
+            names
+                .iter()
+                .map(|name| NameLink {
+                    name,
+                    href: here.url(&format!("{folder}/{}.html", crate::slug::slugify(name))),
+                })
+                .collect()
+        };
+        Card {
+            slug: &event.slug,
+            href: here.url(&format!("events/{}.html", event.slug)),
+            title: &event.title,
+            when: When::new(event),
+            summary: &event.summary,
+            place: event.place.as_deref(),
+            tags: names("tags", &event.tags),
+            actors: names("actors", &event.actors),
+        }
+    }
+
+    pub(crate) fn list(here: Here, chronology: &'a Chronology, indices: &[usize]) -> Vec<Self> {
+        indices
+            .iter()
+            .map(|&index| Card::new(here, &chronology.events[index]))
+            .collect()
+    }
+}
+
+/// A numbered source.
+#[derive(Serialize)]
+pub(crate) struct SourceView<'a> {
+    pub(crate) number: usize,
+    pub(crate) title: Option<&'a str>,
+    pub(crate) url: Option<&'a str>,
+    pub(crate) publisher: Option<&'a str>,
+    pub(crate) date: Option<DateView>,
+}
+
+impl<'a> SourceView<'a> {
+    pub(crate) fn list(sources: &'a [Source]) -> Vec<Self> {
+        sources
+            .iter()
+            .enumerate()
+            .map(|(index, source)| SourceView {
+                number: index + 1,
+                title: source.title.as_deref(),
+                url: source.url.as_deref(),
+                publisher: source.publisher.as_deref(),
+                date: source.date.as_ref().map(DateView::new),
+            })
+            .collect()
+    }
+}
+
+/// `event.html`.
+#[derive(Serialize)]
+pub(crate) struct EventPage<'a> {
+    pub(crate) event: Card<'a>,
+    /// The body, rendered and sanitised HTML.
+    pub(crate) body: String,
+    pub(crate) sources: Vec<SourceView<'a>>,
+    pub(crate) extra: &'a BTreeMap<String, serde_json::Value>,
+    pub(crate) eras: Vec<LinkView<'a>>,
+    pub(crate) related: Vec<Card<'a>>,
+    pub(crate) prev: Option<Card<'a>>,
+    pub(crate) next: Option<Card<'a>>,
+}
+
+/// A year of the index, with its events.
+#[derive(Serialize)]
+pub(crate) struct Year<'a> {
+    pub(crate) label: String,
+    pub(crate) id: String,
+    pub(crate) events: Vec<Card<'a>>,
+}
+
+/// A decade of the index.
+#[derive(Serialize)]
+pub(crate) struct Decade<'a> {
+    pub(crate) label: String,
+    pub(crate) id: String,
+    pub(crate) count: usize,
+    pub(crate) years: Vec<Year<'a>>,
+}
+
+/// An era with its span, for the index's era bands and era pages.
+#[derive(Serialize)]
+pub(crate) struct EraView<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) slug: &'a str,
+    pub(crate) href: String,
+    pub(crate) start: DateView,
+    pub(crate) end: DateView,
+    pub(crate) description: Option<&'a str>,
+    pub(crate) count: usize,
+}
+
+impl<'a> EraView<'a> {
+    pub(crate) fn new(here: Here, era: &'a Era, count: usize) -> Self {
+        EraView {
+            name: &era.name,
+            slug: &era.slug,
+            href: here.url(&format!("eras/{}.html", era.slug)),
+            start: DateView::new(&era.start),
+            end: DateView::new(&era.end),
+            description: era.description.as_deref(),
+            count,
+        }
+    }
+}
+
+/// `index.html`.
+#[derive(Serialize)]
+pub(crate) struct IndexPage<'a> {
+    pub(crate) count: usize,
+    pub(crate) eras: Vec<EraView<'a>>,
+    pub(crate) decades: Vec<Decade<'a>>,
+}
+
+/// `tag.html`, `actor.html` and `era.html`.
+#[derive(Serialize)]
+pub(crate) struct ListPage<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) slug: &'a str,
+    pub(crate) era: Option<EraView<'a>>,
+    pub(crate) events: Vec<Card<'a>>,
+}
+
+/// `tags.html` and `actors.html`.
+#[derive(Serialize)]
+pub(crate) struct GroupsPage<'a> {
+    pub(crate) groups: Vec<LinkView<'a>>,
+}

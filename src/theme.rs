@@ -1,0 +1,26 @@
+//! The built-in theme: this repository's `templates/` and `static/`,
+//! embedded in the binary.
+//!
+//! A chronology with no templates or assets of its own builds with these; a
+//! site's own file of the same name replaces the built-in one. There is one
+//! copy of each file: the one in this repository.
+
+/// Built-in templates, by name.
+pub const TEMPLATES: [(&str, &str); 10] = [
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("base.html", include_str!("../templates/base.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("event.html", include_str!("../templates/event.html")),
+    ("tag.html", include_str!("../templates/tag.html")),
+    ("tags.html", include_str!("../templates/tags.html")),
+    ("actor.html", include_str!("../templates/actor.html")),
+    ("actors.html", include_str!("../templates/actors.html")),
+    ("era.html", include_str!("../templates/era.html")),
+    ("404.html", include_str!("../templates/404.html")),
+];
+
+/// Built-in assets, by path in the output.
+pub const ASSETS: [(&str, &[u8]); 2] = [
+    ("style.css", include_bytes!("../static/style.css")),
+    ("favicon.svg", include_bytes!("../static/favicon.svg")),
+];
