@@ -139,7 +139,7 @@ fn check(events: &[Event]) -> Result<()> {
         for related in &event.related {
             if !slugs.contains_key(related.as_str()) {
                 errors.push(Error::content(
-                    event.origin.clone(),
+                    event.related_at.clone(),
                     format!("related: no event has the slug {related:?}"),
                 ));
             }

@@ -86,6 +86,8 @@ pub struct Event {
     pub sources: Vec<Source>,
     /// Slugs of related events.
     pub related: Vec<String>,
+    /// Where `related:` is written, for errors about it.
+    pub related_at: Position,
     /// Left out unless drafts are asked for.
     pub draft: bool,
     /// Free data for templates.
@@ -277,6 +279,7 @@ fn validate(
         place: raw.place.filter(|p| !p.trim().is_empty()),
         sources: raw.sources,
         related: raw.related,
+        related_at: lines.at(path, "related"),
         draft: raw.draft,
         extra: raw.extra,
         body,

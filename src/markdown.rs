@@ -21,9 +21,12 @@ pub enum HtmlMode {
 }
 
 /// The Markdown dialect of annals: CommonMark plus tables, footnotes and
-/// strikethrough.
+/// strikethrough, and `{#id}` after a heading to give it an anchor.
 pub fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// A link to another event's source file, found in a body.

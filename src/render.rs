@@ -65,6 +65,7 @@ impl Templates {
             sources.push((name, text));
         }
         let mut tera = Tera::default();
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources)
             .map_err(|source| Error::Template {
                 name: "templates/".into(),
@@ -85,6 +86,23 @@ impl Templates {
                 source,
             })
     }
+}
+
+/// Escapes text for HTML content and quoted attributes. Unlike Tera's
+/// default it leaves `/` alone, so relative links stay readable.
+fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 /// Everything a page function needs.
@@ -150,7 +168,7 @@ impl Renderer<'_> {
     }
 
     fn event(&self, index: usize) -> Result<()> {
-        let here = Here::NESTED;
+        let here = Here::in_dir("events");
         let chronology = self.chronology;
         let event = &chronology.events[index];
         let resolve = |path: &str, fragment: Option<&str>| {
@@ -204,13 +222,13 @@ impl Renderer<'_> {
     /// A listing page per group and one index of the groups.
     fn groups(
         &self,
-        folder: &str,
+        folder: &'static str,
         one: &str,
         all: &str,
         heading: &str,
         groups: &[Group],
     ) -> Result<usize> {
-        let here = Here::NESTED;
+        let here = Here::in_dir(folder);
         groups.par_iter().try_for_each(|group| {
             let content = ListPage {
                 name: &group.name,
@@ -233,7 +251,7 @@ impl Renderer<'_> {
     }
 
     fn eras(&self) -> Result<usize> {
-        let here = Here::NESTED;
+        let here = Here::in_dir("eras");
         for group in &self.chronology.eras {
             let content = ListPage {
                 name: &group.era.name,

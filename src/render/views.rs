@@ -16,23 +16,38 @@ use crate::event::{Event, Source};
 /// Where a page is, so that its links can be relative.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Here {
-    /// `""` at the root, `"../"` one folder down.
-    pub(crate) root: &'static str,
+    /// The page's folder from the output root: `""` or `"events"`.
+    pub(crate) dir: &'static str,
 }
 
 impl Here {
     /// A page at the output root.
-    pub(crate) const ROOT: Here = Here { root: "" };
-    /// A page one folder down (`events/`, `tags/`, ...).
-    pub(crate) const NESTED: Here = Here { root: "../" };
+    pub(crate) const ROOT: Here = Here { dir: "" };
 
-    /// The relative link from this page to `target` (a path from the root).
+    /// A page in a folder of the output root (`events`, `tags`, ...).
+    pub(crate) const fn in_dir(dir: &'static str) -> Here {
+        Here { dir }
+    }
+
+    /// The relative link from this page to `target`, a path from the output
+    /// root (`""` is the index). The one place links are made.
     pub(crate) fn url(&self, target: &str) -> String {
-        if target.is_empty() {
-            format!("{}index.html", self.root)
+        let target = if target.is_empty() {
+            "index.html"
         } else {
-            format!("{}{target}", self.root)
+            target
+        };
+        if self.dir.is_empty() {
+            return target.to_string();
         }
+        if let Some(rest) = target
+            .strip_prefix(self.dir)
+            .and_then(|rest| rest.strip_prefix('/'))
+        {
+            return rest.to_string();
+        }
+        let up = "../".repeat(self.dir.split('/').count());
+        format!("{up}{target}")
     }
 }
 
@@ -73,7 +88,7 @@ impl Nav {
             home: here.url(""),
             tags: here.url("tags/index.html"),
             actors: here.url("actors/index.html"),
-            eras: format!("{}#eras", here.url("")),
+            eras: here.url("index.html#eras"),
             stylesheet: here.url("style.css"),
             favicon: here.url("favicon.svg"),
         }
@@ -314,4 +329,27 @@ pub(crate) struct ListPage<'a> {
 #[derive(Serialize)]
 pub(crate) struct GroupsPage<'a> {
     pub(crate) groups: Vec<LinkView<'a>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_the_shortest_relative_path() {
+        assert_eq!(Here::ROOT.url(""), "index.html");
+        assert_eq!(Here::ROOT.url("events/a.html"), "events/a.html");
+        let events = Here::in_dir("events");
+        assert_eq!(events.url("events/a.html#x"), "a.html#x");
+        assert_eq!(events.url("tags/t.html"), "../tags/t.html");
+        assert_eq!(events.url(""), "../index.html");
+        assert_eq!(
+            Here::in_dir("es/events").url("style.css"),
+            "../../style.css"
+        );
+        assert_eq!(
+            Here::in_dir("eventsx").url("events/a.html"),
+            "../events/a.html"
+        );
+    }
 }

@@ -1,0 +1,397 @@
+//! Builds fixture sites and checks what a reader sees.
+
+mod common;
+
+use std::fs;
+
+use common::{attrs, broken_links, build_ok, fixture, page, snapshot, texts};
+
+#[test]
+fn index_lists_published_events_in_chronological_order() {
+    let site = fixture("mixed");
+    let report = build_ok(site.path());
+    assert_eq!(report.events, 9);
+    let index = page(site.path(), "index.html");
+    assert_eq!(
+        texts(&index, ".chronology .event-title"),
+        [
+            "Battle of Kadesh",
+            "Egyptian–Hittite peace treaty",
+            "Congress of Vienna",
+            "Establecimiento de relaciones diplomáticas",
+            "Visit to the USSR",
+            "<script>alert('x')</script> & friends",
+            "More than 350 agreements",
+            "Договор о стратегическом партнёрстве",
+            "Victory Day parade",
+        ]
+    );
+}
+
+#[test]
+fn index_groups_by_decade_and_year_with_a_jump_list() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let index = page(site.path(), "index.html");
+    let decades = texts(&index, ".decade > h2");
+    assert_eq!(
+        decades,
+        [
+            "1270s BCE",
+            "1250s BCE",
+            "1810s",
+            "1940s",
+            "1970s",
+            "2010s",
+            "2020s"
+        ]
+    );
+    assert_eq!(texts(&index, "nav.jump a"), decades);
+    assert_eq!(
+        texts(&index, "#d1970 .year > h3"),
+        ["1976"],
+        "1976 and 1976-11 share a year"
+    );
+    assert_eq!(
+        texts(&index, "#eras .era-band > a"),
+        ["Bronze Age", "Guerra Fría"]
+    );
+}
+
+#[test]
+fn dates_are_shown_at_their_precision_with_time_elements() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let index = page(site.path(), "index.html");
+    let whens = texts(&index, ".chronology .when");
+    assert_eq!(whens[0], "c. 1274 BCE");
+    assert_eq!(whens[2], "September 1814 – 9 June 1815");
+    assert_eq!(whens[3], "14 March 1945");
+    assert_eq!(whens[4], "1976");
+    assert_eq!(whens[5], "November 1976");
+    let datetimes = attrs(&index, ".chronology time", "datetime");
+    assert_eq!(
+        datetimes[..4],
+        ["1814-09", "1815-06-09", "1945-03-14", "1976"]
+    );
+}
+
+#[test]
+fn every_relative_link_resolves() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let problems = broken_links(&site.path().join("public"));
+    assert!(
+        problems.is_empty(),
+        "broken links:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn event_pages_link_previous_and_next() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let congress = page(site.path(), "events/congress.html");
+    assert_eq!(attrs(&congress, "a[rel=prev]", "href"), ["treaty.html"]);
+    assert_eq!(attrs(&congress, "a[rel=next]", "href"), ["relaciones.html"]);
+    assert_eq!(
+        attrs(&congress, "link[rel=next]", "href"),
+        ["relaciones.html"]
+    );
+    let first = page(site.path(), "events/kadesh.html");
+    assert!(attrs(&first, "a[rel=prev]", "href").is_empty());
+    let last = page(site.path(), "events/2025-05-09-victory-day-parade.html");
+    assert!(attrs(&last, "a[rel=next]", "href").is_empty());
+}
+
+#[test]
+fn event_pages_show_facts_sources_related_and_era() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let event = page(site.path(), "events/relaciones.html");
+    assert_eq!(
+        texts(&event, "h1"),
+        ["Establecimiento de relaciones diplomáticas"]
+    );
+    assert_eq!(
+        texts(&event, ".facts a[href^='../actors/']"),
+        ["Venezuela", "Unión Soviética"]
+    );
+    assert_eq!(
+        attrs(&event, ".facts a[href^='../actors/']", "href"),
+        ["../actors/venezuela.html", "../actors/union-sovietica.html"]
+    );
+    assert_eq!(
+        texts(&event, ".sources li a"),
+        ["Telesur"],
+        "a source with a title links its URL"
+    );
+    assert!(
+        texts(&event, ".facts a[href^='../eras/']").is_empty(),
+        "1945 is before the era"
+    );
+    let visit = page(site.path(), "events/1976-visit-to-the-ussr.html");
+    assert_eq!(texts(&visit, ".facts a[href^='../eras/']"), ["Guerra Fría"]);
+    let moscow = page(site.path(), "events/moscow.html");
+    assert_eq!(
+        texts(&moscow, ".related a"),
+        [
+            "Establecimiento de relaciones diplomáticas",
+            "Visit to the USSR"
+        ]
+    );
+    assert_eq!(
+        texts(&moscow, ".facts dd").first().map(String::as_str),
+        Some("Москва")
+    );
+}
+
+#[test]
+fn md_links_become_page_links() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let event = page(site.path(), "events/relaciones.html");
+    assert_eq!(
+        attrs(&event, ".body a", "href"),
+        ["congress.html", "treaty.html"]
+    );
+    let treaty = page(site.path(), "events/treaty.html");
+    assert_eq!(attrs(&treaty, ".body a", "href"), ["kadesh.html#aftermath"]);
+}
+
+#[test]
+fn titles_and_bodies_are_escaped_and_sanitised() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let hostile = page(site.path(), "events/hostile.html");
+    assert_eq!(
+        texts(&hostile, "h1"),
+        ["<script>alert('x')</script> & friends"]
+    );
+    assert!(
+        texts(&hostile, "script").is_empty(),
+        "no script element on the page"
+    );
+    assert!(
+        attrs(&hostile, "a", "href")
+            .iter()
+            .all(|h| !h.contains("javascript"))
+    );
+    assert_eq!(
+        texts(&hostile, ".body p"),
+        ["Body with raw HTML and a bad link."]
+    );
+    let raw = fs::read_to_string(site.path().join("public/events/hostile.html")).unwrap();
+    assert!(!raw.contains("<script"), "the raw page has no <script");
+}
+
+#[test]
+fn tag_actor_and_era_pages_list_their_events_in_order() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let treaty = page(site.path(), "tags/treaty.html");
+    assert_eq!(
+        texts(&treaty, ".event-title"),
+        [
+            "Egyptian–Hittite peace treaty",
+            "Congress of Vienna",
+            "Договор о стратегическом партнёрстве"
+        ]
+    );
+    let egypt = page(site.path(), "tags/egypt.html");
+    assert_eq!(
+        texts(&egypt, "h1"),
+        ["Tag Egypt"],
+        "two spellings, one page"
+    );
+    assert_eq!(texts(&egypt, ".event-title").len(), 2);
+    let diplomacia = page(site.path(), "tags/diplomacia.html");
+    assert_eq!(texts(&diplomacia, ".event-title").len(), 2);
+    let ramesses = page(site.path(), "actors/ramesses-ii.html");
+    assert_eq!(
+        texts(&ramesses, ".event-title"),
+        ["Battle of Kadesh", "Egyptian–Hittite peace treaty"]
+    );
+    let tags = page(site.path(), "tags/index.html");
+    assert!(texts(&tags, ".groups a").contains(&"state visit".to_string()));
+    let putin = site.path().join("public/actors/vladimir-putin.html");
+    assert!(putin.is_file(), "Cyrillic names are transliterated");
+    let bronze = page(site.path(), "eras/bronze-age.html");
+    assert_eq!(
+        texts(&bronze, ".event-title"),
+        ["Battle of Kadesh", "Egyptian–Hittite peace treaty"]
+    );
+    let cold_war = page(site.path(), "eras/guerra-fria.html");
+    assert_eq!(
+        texts(&cold_war, ".event-title"),
+        ["Visit to the USSR", "<script>alert('x')</script> & friends"]
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    assert!(!site.path().join("public/events/draft.html").exists());
+    let mut opts = annals::BuildOptions::new(site.path());
+    opts.drafts = annals::Drafts::Include;
+    annals::build(&opts).unwrap();
+    assert!(site.path().join("public/events/draft.html").is_file());
+}
+
+#[test]
+fn yaml_files_hold_one_or_many_events() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let visit = page(site.path(), "events/1976-visit-to-the-ussr.html");
+    assert_eq!(texts(&visit, ".body em"), ["milestone"]);
+    assert!(
+        site.path()
+            .join("public/events/2019-more-than-350-agreements.html")
+            .is_file()
+    );
+    assert!(
+        site.path()
+            .join("public/events/2025-05-09-victory-day-parade.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn junk_is_ignored_and_unknown_files_are_reported() {
+    let site = fixture("mixed");
+    let report = build_ok(site.path());
+    assert_eq!(
+        report.warnings,
+        ["content/modern/notes.txt: not an event file (.md, .yaml or .yml); ignored"]
+    );
+}
+
+#[test]
+fn every_page_is_semantic_html5() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    for path in common::html_pages(&site.path().join("public")) {
+        let html = page(site.path(), path.to_str().unwrap());
+        let name = path.display();
+        assert_eq!(attrs(&html, "html", "lang"), ["en"], "{name}");
+        assert_eq!(
+            attrs(&html, "meta[charset]", "charset"),
+            ["utf-8"],
+            "{name}"
+        );
+        assert_eq!(texts(&html, "main").len(), 1, "{name}");
+        assert!(!texts(&html, "nav").is_empty(), "{name}");
+        assert_eq!(texts(&html, "h1").len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn output_has_the_documented_layout() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let out = site.path().join("public");
+    for file in [
+        "index.html",
+        "404.html",
+        ".nojekyll",
+        "style.css",
+        "favicon.svg",
+        "tags/index.html",
+        "actors/index.html",
+        "eras/bronze-age.html",
+        "events/kadesh.html",
+    ] {
+        assert!(out.join(file).is_file(), "{file} is missing");
+    }
+}
+
+#[test]
+fn a_site_without_config_or_templates_builds() {
+    let site = common::site(&[("content/a.md", "---\ntitle: A\ndate: 2000\n---\nText.\n")]);
+    build_ok(site.path());
+    let index = page(site.path(), "index.html");
+    assert_eq!(texts(&index, ".event-title"), ["A"]);
+}
+
+#[test]
+fn a_site_template_overrides_the_built_in_one() {
+    let site = common::site(&[
+        ("content/a.md", "---\ntitle: A\ndate: 2000\n---\n"),
+        (
+            "templates/404.html",
+            "<!DOCTYPE html><title>x</title><h1>Custom {{ site.title }}</h1>",
+        ),
+        ("static/style.css", "body { color: red }"),
+    ]);
+    build_ok(site.path());
+    assert_eq!(
+        texts(&page(site.path(), "404.html"), "h1"),
+        ["Custom Chronology"]
+    );
+    let css = fs::read_to_string(site.path().join("public/style.css")).unwrap();
+    assert_eq!(css, "body { color: red }");
+}
+
+#[test]
+fn rebuilds_are_byte_identical() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let first = snapshot(&site.path().join("public"));
+    build_ok(site.path());
+    assert_eq!(first, snapshot(&site.path().join("public")));
+}
+
+#[test]
+fn output_does_not_depend_on_time_zone_locale_or_threads() {
+    let site = fixture("mixed");
+    let run = |out: &str, envs: &[(&str, &str)]| {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(["build", "--root"])
+            .arg(site.path())
+            .arg("--output")
+            .arg(site.path().join(out))
+            .envs(envs.iter().copied())
+            .output()
+            .unwrap();
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        snapshot(&site.path().join(out))
+    };
+    let a = run(
+        "a",
+        &[("TZ", "UTC"), ("LC_ALL", "C"), ("RAYON_NUM_THREADS", "1")],
+    );
+    let b = run(
+        "b",
+        &[
+            ("TZ", "Pacific/Kiritimati"),
+            ("LC_ALL", "ru_RU.UTF-8"),
+            ("RAYON_NUM_THREADS", "7"),
+        ],
+    );
+    assert_eq!(a, b);
+}
+
+#[test]
+fn unchanged_pages_keep_their_modification_time() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let out = site.path().join("public");
+    let kadesh = out.join("events/kadesh.html");
+    let before = fs::metadata(&kadesh).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    common::write(
+        site.path(),
+        "content/modern/congress.md",
+        "---\ntitle: Congress of Vienna (edited)\ndate: 1814-09\nend: 1815-06-09\n---\nEdited.\n",
+    );
+    build_ok(site.path());
+    assert_eq!(fs::metadata(&kadesh).unwrap().modified().unwrap(), before);
+    let congress = page(site.path(), "events/congress.html");
+    assert_eq!(texts(&congress, "h1"), ["Congress of Vienna (edited)"]);
+}

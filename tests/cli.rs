@@ -1,0 +1,153 @@
+//! The command line: exit codes, `init`, `new`, `check`.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn annals(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn init_then_build_gives_a_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = annals(&["init", "chronicle"], dir.path());
+    assert!(init.status.success(), "{}", stderr(&init));
+    let site = dir.path().join("chronicle");
+    let build = annals(&["build"], &site);
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(
+        stdout(&build).starts_with("built 1 events into"),
+        "{}",
+        stdout(&build)
+    );
+    let index = common::page(&site, "index.html");
+    assert_eq!(common::texts(&index, ".event-title"), ["An example event"]);
+    let again = annals(&["init", "chronicle"], dir.path());
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("is not empty"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn new_writes_an_event_that_builds_and_never_overwrites() {
+    let site = common::fixture("mixed");
+    let new = annals(
+        &[
+            "new",
+            "--date",
+            "2025-05-07",
+            "--tag",
+            "treaty",
+            "--tag",
+            "state visit",
+            "Tratado: \"Asociación\" estratégica",
+        ],
+        site.path(),
+    );
+    assert!(new.status.success(), "{}", stderr(&new));
+    let path = stdout(&new).trim().to_string();
+    assert_eq!(
+        path,
+        "./content/events/2025-05-07-tratado-asociacion-estrategica.md"
+    );
+    let build = annals(&["build"], site.path());
+    assert!(build.status.success(), "{}", stderr(&build));
+    let event = common::page(
+        site.path(),
+        "events/2025-05-07-tratado-asociacion-estrategica.html",
+    );
+    assert_eq!(
+        common::texts(&event, "h1"),
+        ["Tratado: \"Asociación\" estratégica"]
+    );
+    assert_eq!(
+        common::texts(&event, ".facts a[href^='../tags/']"),
+        ["treaty", "state visit"]
+    );
+    let written = std::fs::read(site.path().join(&path)).unwrap();
+    let again = annals(
+        &[
+            "new",
+            "--date",
+            "2025-05-07",
+            "Tratado: \"Asociación\" estratégica",
+        ],
+        site.path(),
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(std::fs::read(site.path().join(&path)).unwrap(), written);
+}
+
+#[test]
+fn content_errors_exit_1_and_usage_errors_exit_2() {
+    let site = common::site(&[("content/a.md", "---\ntitle: A\ndate: 1976-13\n---\n")]);
+    let build = annals(&["build"], site.path());
+    assert_eq!(build.status.code(), Some(1));
+    assert!(
+        stderr(&build).starts_with("content/a.md:3:7: date: invalid date \"1976-13\""),
+        "{}",
+        stderr(&build)
+    );
+    let check = annals(&["check"], site.path());
+    assert_eq!(check.status.code(), Some(1));
+    let usage = annals(&["build", "--no-such-flag"], site.path());
+    assert_eq!(usage.status.code(), Some(2));
+    let bad_date = annals(&["new", "--date", "yesterday", "X"], site.path());
+    assert_eq!(bad_date.status.code(), Some(2));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = common::fixture("mixed");
+    let check = annals(&["check"], site.path());
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert_eq!(
+        stdout(&check).trim(),
+        "ok: 9 events, 33 pages would be written"
+    );
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn the_repository_site_builds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let check = annals(&["check"], root);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    let build = annals(&["build", "--output", output.to_str().unwrap()], root);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let problems = common::broken_links(&output);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let index =
+        scraper::Html::parse_document(&std::fs::read_to_string(output.join("index.html")).unwrap());
+    let whens = common::texts(&index, ".chronology .when");
+    assert_eq!(whens.first().map(String::as_str), Some("14 March 1945"));
+    assert!(
+        whens.contains(&"1976".to_string()),
+        "the 1976 visit has no day: {whens:?}"
+    );
+    assert!(whens.contains(&"7 May 2025".to_string()));
+}

@@ -1,0 +1,175 @@
+//! Shared helpers for the integration tests: fixture sites in temporary
+//! folders, builds, HTML parsing and link checking.
+#![allow(dead_code, unreachable_pub)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use annals::{BuildOptions, Report};
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+/// A copy of `tests/fixtures/<name>` in a temporary folder.
+pub fn fixture(name: &str) -> TempDir {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let dir = TempDir::new().unwrap();
+    copy_tree(&from, dir.path());
+    dir
+}
+
+/// A site made of the given files, in a temporary folder.
+pub fn site(files: &[(&str, &str)]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
+/// Writes a file, making its folders.
+pub fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Builds `root` into `root/public`.
+pub fn build(root: &Path) -> annals::Result<Report> {
+    annals::build(&BuildOptions::new(root))
+}
+
+/// Builds `root` and panics with the error if it fails.
+pub fn build_ok(root: &Path) -> Report {
+    build(root).unwrap_or_else(|error| panic!("build failed:\n{error}"))
+}
+
+/// Parses an output page.
+pub fn page(root: &Path, path: &str) -> Html {
+    let file = root.join("public").join(path);
+    let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    Html::parse_document(&text)
+}
+
+/// The trimmed texts of the elements `selector` matches.
+pub fn texts(html: &Html, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).unwrap();
+    html.select(&selector)
+        .map(|element| {
+            element
+                .text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The values of `attribute` on the elements `selector` matches.
+pub fn attrs(html: &Html, selector: &str, attribute: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).unwrap();
+    html.select(&selector)
+        .filter_map(|element| element.value().attr(attribute))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every file of a folder, by relative path, with its bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let path = entry.path().strip_prefix(dir).unwrap().to_path_buf();
+            (path, fs::read(entry.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The HTML pages of an output folder, relative to it.
+pub fn html_pages(output: &Path) -> Vec<PathBuf> {
+    snapshot(output)
+        .into_keys()
+        .filter(|path| path.extension().is_some_and(|e| e == "html"))
+        .collect()
+}
+
+/// Checks that every link and asset reference of every page is relative and
+/// names an existing file (and, with a fragment, an existing id). Returns
+/// the problems found.
+pub fn broken_links(output: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let selector = Selector::parse("[href], [src]").unwrap();
+    for page in html_pages(output) {
+        let html = Html::parse_document(&fs::read_to_string(output.join(&page)).unwrap());
+        for element in html.select(&selector) {
+            let value = element.value();
+            let link = value.attr("href").or(value.attr("src")).unwrap();
+            if link.starts_with("https://")
+                || link.starts_with("http://")
+                || link.starts_with("mailto:")
+            {
+                continue;
+            }
+            if let Some(problem) = check_link(output, &page, link) {
+                problems.push(format!("{}: {link}: {problem}", page.display()));
+            }
+        }
+    }
+    problems
+}
+
+fn check_link(output: &Path, page: &Path, link: &str) -> Option<String> {
+    if link.starts_with('/') || link.contains("://") {
+        return Some("not relative".into());
+    }
+    let (path, fragment) = link
+        .split_once('#')
+        .map_or((link, None), |(p, f)| (p, Some(f)));
+    let target = if path.is_empty() {
+        page.to_path_buf()
+    } else {
+        normalise(&page.parent().unwrap().join(path))
+    };
+    let file = output.join(&target);
+    if !file.is_file() {
+        return Some(format!("{} does not exist", target.display()));
+    }
+    let fragment = fragment.filter(|f| !f.is_empty())?;
+    let html = Html::parse_document(&fs::read_to_string(&file).ok()?);
+    let selector = Selector::parse(&format!("[id=\"{fragment}\"]")).ok()?;
+    html.select(&selector)
+        .next()
+        .is_none()
+        .then(|| format!("no id {fragment:?} in {}", target.display()))
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
