@@ -64,7 +64,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, yaml: &str, first_line: usize) ->
             "the YAML is empty: expected a mapping with at least `title` and `date`",
         ));
     }
-    serde_yaml::from_str(yaml).map_err(|error| yaml_error(path, first_line, &error))
+    serde_yaml::from_str(yaml).map_err(|error| yaml_error(path, first_line, yaml, &error))
 }
 
 /// Writes a value as YAML (for the files `annals new` creates).
@@ -72,12 +72,28 @@ pub fn to_yaml<T: Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
 }
 
-fn yaml_error(path: &Path, first_line: usize, error: &serde_yaml::Error) -> Error {
-    let (line, column) = match error.location() {
+fn yaml_error(path: &Path, first_line: usize, yaml: &str, error: &serde_yaml::Error) -> Error {
+    let message = explain(error);
+    let (mut line, mut column) = match error.location() {
         Some(at) => (first_line + at.line() - 1, at.column()),
         None => (first_line, 0),
     };
-    Error::content(Position::at(path, line, column), explain(error))
+    if let Some(repeat) = duplicate_key_line(yaml, &message, line + 1 - first_line) {
+        (line, column) = (first_line + repeat - 1, 1);
+    }
+    Error::content(Position::at(path, line, column), message)
+}
+
+/// serde places "duplicate field `x`" at the start of the mapping; the
+/// editor wants the line of the second `x:`.
+fn duplicate_key_line(yaml: &str, message: &str, mapping_line: usize) -> Option<usize> {
+    let key = message
+        .split("duplicate field `")
+        .nth(1)?
+        .split('`')
+        .next()?;
+    let first = key_line(yaml, key, mapping_line, usize::MAX)?;
+    key_line(yaml, key, first + 1, usize::MAX)
 }
 
 /// serde_yaml's message without its own "at line N column M" suffix, with a
@@ -127,7 +143,7 @@ pub fn key_line(text: &str, key: &str, from: usize, to: usize) -> Option<usize> 
     text.lines()
         .enumerate()
         .skip(from.saturating_sub(1))
-        .take(to.saturating_sub(from) + 1)
+        .take(to.saturating_sub(from).saturating_add(1))
         .find(|(_, line)| {
             let line = line.trim_start_matches("- ").trim_start();
             line.strip_prefix(key)

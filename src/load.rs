@@ -94,7 +94,11 @@ pub fn walk(root: &Path, dir: &str) -> impl Iterator<Item = Result<PathBuf>> {
             Ok(entry) if entry.file_type().is_file() => {
                 Some(Ok(relative(&root, entry.path()).to_path_buf()))
             }
-            Ok(_) => None,
+            Ok(entry) if entry.file_type().is_dir() => None,
+            Ok(entry) => Some(Err(Error::content(
+                Position::file(relative(&root, entry.path())),
+                "not a regular file (a pipe, socket or device); remove it",
+            ))),
             Err(error) => {
                 let path = error.path().unwrap_or(&base).to_path_buf();
                 let source = error

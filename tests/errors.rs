@@ -5,33 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{build, build_ok, fixture, snapshot, write};
-
-const GOOD: &str = "---\ntitle: Good\ndate: 1945-03-14\n---\nFine.\n";
-
-/// Builds a good site, breaks it with `files`, rebuilds, and returns the
-/// error message; asserts the output did not change.
-fn break_site(files: &[(&str, &str)]) -> String {
-    let site = common::site(&[("content/events/good.md", GOOD)]);
-    build_ok(site.path());
-    let before = snapshot(&site.path().join("public"));
-    for (path, text) in files {
-        write(site.path(), path, text);
-    }
-    let error = build(site.path())
-        .expect_err("the build should fail")
-        .to_string();
-    assert_eq!(
-        before,
-        snapshot(&site.path().join("public")),
-        "output changed after: {error}"
-    );
-    assert!(
-        !site.path().join(".public.annals-staging").exists(),
-        "the staging folder is cleaned up"
-    );
-    error
-}
+use common::{GOOD, break_site, build, build_ok, fixture, snapshot, write};
 
 fn bad_event(front_matter: &str) -> String {
     break_site(&[("content/events/bad.md", front_matter)])

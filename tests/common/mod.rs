@@ -58,6 +58,41 @@ pub fn build_ok(root: &Path) -> Report {
     build(root).unwrap_or_else(|error| panic!("build failed:\n{error}"))
 }
 
+/// A valid event file.
+pub const GOOD: &str = "---\ntitle: Good\ndate: 1945-03-14\n---\nFine.\n";
+
+/// Builds a good site, breaks it with `files`, rebuilds, and returns the
+/// error message; asserts that the output did not change at all and that no
+/// staging folder is left behind.
+pub fn break_site(files: &[(&str, &str)]) -> String {
+    break_site_with(files, |_| {})
+}
+
+/// Like [`break_site`], with a hook to break the site in ways files cannot
+/// say (symbolic links, permissions, special files).
+pub fn break_site_with(files: &[(&str, &str)], hook: impl FnOnce(&Path)) -> String {
+    let site = self::site(&[("content/events/good.md", GOOD)]);
+    build_ok(site.path());
+    let before = snapshot(&site.path().join("public"));
+    for (path, text) in files {
+        write(site.path(), path, text);
+    }
+    hook(site.path());
+    let error = build(site.path())
+        .expect_err("the build should fail")
+        .to_string();
+    assert_eq!(
+        before,
+        snapshot(&site.path().join("public")),
+        "output changed after: {error}"
+    );
+    assert!(
+        !site.path().join(".public.annals-staging").exists(),
+        "the staging folder is cleaned up"
+    );
+    error
+}
+
 /// Parses an output page.
 pub fn page(root: &Path, path: &str) -> Html {
     let file = root.join("public").join(path);
