@@ -25,6 +25,7 @@ struct RawConfig {
     base_url: Option<String>,
     language: Option<String>,
     author: Option<String>,
+    cname: Option<String>,
     #[serde(default)]
     eras: Vec<RawEra>,
 }
@@ -51,6 +52,8 @@ pub struct Config {
     pub language: String,
     /// Who publishes the chronology.
     pub author: Option<String>,
+    /// The custom domain GitHub Pages serves the site at (`CNAME`).
+    pub cname: Option<String>,
     /// Named periods, in the order written.
     pub eras: Vec<Era>,
 }
@@ -78,6 +81,7 @@ impl Default for Config {
             base_url: None,
             language: "en".into(),
             author: None,
+            cname: None,
             eras: Vec::new(),
         }
     }
@@ -105,6 +109,21 @@ impl Config {
             .map_err(|message| Error::Usage(format!("--base-url: {message}")))?;
         Ok(())
     }
+
+    /// The absolute URL of `path` (from the output root; `""` is the site
+    /// itself), when the base URL is known.
+    pub fn url(&self, path: &str) -> Option<String> {
+        self.base_url.as_ref().map(|base| format!("{base}{path}"))
+    }
+
+    /// The absolute URL of a page, a folder's `index.html` named by its
+    /// folder (`tags/index.html` → `…/tags/`), as servers answer it.
+    pub fn page_url(&self, path: &str) -> Option<String> {
+        let folder = path
+            .strip_suffix("index.html")
+            .filter(|rest| rest.is_empty() || rest.ends_with('/'));
+        self.url(folder.unwrap_or(path))
+    }
 }
 
 fn validate(raw: RawConfig, text: &str) -> Result<Config> {
@@ -116,6 +135,10 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
     let mut errors = Vec::new();
     let base_url = normalise_base_url(raw.base_url).unwrap_or_else(|message| {
         errors.push(Error::content(at("base_url"), message));
+        None
+    });
+    let cname = check_cname(raw.cname).unwrap_or_else(|message| {
+        errors.push(Error::content(at("cname"), message));
         None
     });
     let mut eras: Vec<Era> = Vec::new();
@@ -156,6 +179,7 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
         base_url,
         language: raw.language.unwrap_or(defaults.language),
         author: raw.author,
+        cname,
         eras,
     })
 }
@@ -184,6 +208,28 @@ fn normalise_base_url(url: Option<String>) -> Result<Option<String>, String> {
     } else {
         format!("{url}/")
     }))
+}
+
+/// A custom domain is a bare host name: `chronology.example.org`.
+fn check_cname(cname: Option<String>) -> Result<Option<String>, String> {
+    let Some(cname) = cname
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+    else {
+        return Ok(None);
+    };
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    if cname.contains('.') && cname.split('.').all(label_ok) {
+        Ok(Some(cname.to_ascii_lowercase()))
+    } else {
+        Err(format!(
+            "cname {cname:?} must be a bare domain name such as chronology.example.org (no https://, no path)"
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -215,6 +261,34 @@ mod tests {
         assert_eq!(good.base_url.as_deref(), Some("https://x.github.io/repo/"));
         let error = config("base_url: javascript:alert(1)\n").unwrap_err();
         assert!(error.to_string().contains("must be an absolute http"));
+    }
+
+    #[test]
+    fn page_urls_name_folders() {
+        let config = config("base_url: https://x.github.io/repo\n").unwrap();
+        let url = |path| config.page_url(path).unwrap();
+        assert_eq!(url("index.html"), "https://x.github.io/repo/");
+        assert_eq!(url("tags/index.html"), "https://x.github.io/repo/tags/");
+        assert_eq!(
+            url("events/a.html"),
+            "https://x.github.io/repo/events/a.html"
+        );
+        assert_eq!(
+            url("events/myindex.html"),
+            "https://x.github.io/repo/events/myindex.html"
+        );
+        assert_eq!(Config::default().page_url("index.html"), None);
+    }
+
+    #[test]
+    fn cname_is_a_bare_domain() {
+        let good = config("cname: Chronology.Example.org\n").unwrap();
+        assert_eq!(good.cname.as_deref(), Some("chronology.example.org"));
+        let error = config("title: X\ncname: https://example.org/\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "site.yaml:2: cname \"https://example.org/\" must be a bare domain name such as chronology.example.org (no https://, no path)"
+        );
     }
 
     #[test]

@@ -107,6 +107,26 @@ impl Event {
     pub fn dir(&self) -> &Path {
         self.origin.path.parent().unwrap_or(Path::new(""))
     }
+
+    /// The event's page, from the output root: `events/<slug>.html`.
+    pub fn page_path(&self) -> String {
+        format!("events/{}.html", self.slug)
+    }
+
+    /// The latest common-era day the event's data names (its dates and its
+    /// sources' dates): a timestamp derived from the content, never from the
+    /// clock, for formats that require one (Atom `updated`, iCalendar
+    /// `DTSTAMP`). `None` when every date is BCE.
+    pub fn latest_day(&self) -> Option<chrono::NaiveDate> {
+        let sources = self.sources.iter().filter_map(|source| source.date);
+        [self.date]
+            .into_iter()
+            .chain(self.end)
+            .chain(sources)
+            .filter(|date| !date.is_bce())
+            .map(|date| date.last_day())
+            .max()
+    }
 }
 
 /// Parses every file, in parallel; every bad file is reported.
