@@ -10,6 +10,8 @@ pub mod config;
 pub mod date;
 pub mod error;
 pub mod event;
+pub mod export;
+pub mod feed;
 pub mod front_matter;
 pub mod load;
 pub mod markdown;
@@ -88,6 +90,9 @@ impl Site {
         let events = event::parse_all(&files)?;
         let chronology = Chronology::new(events, &config, opts.drafts)?;
         let templates = Templates::load(&opts.root)?;
+        let mut warnings = warnings;
+        warnings.extend(feed::missing_base_url(&config));
+        warnings.extend(export::warnings(&chronology));
         Ok(Site {
             config,
             chronology,
@@ -96,8 +101,17 @@ impl Site {
         })
     }
 
+    /// Renders the pages, then the feeds and data exports; returns how many
+    /// pages.
     fn render(&self, sink: &dyn Sink) -> Result<usize> {
-        render::site(&self.templates, &self.chronology, &self.config, sink)
+        let recorder = feed::Recorder::new(sink);
+        let pages = render::site(&self.templates, &self.chronology, &self.config, &recorder)?;
+        feed::write(&self.chronology, &self.config, &recorder.into_pages(), sink)?;
+        export::write(&self.chronology, &self.config, sink)?;
+        if let Some(cname) = &self.config.cname {
+            sink.put("CNAME", format!("{cname}\n").as_bytes())?;
+        }
+        Ok(pages)
     }
 
     fn report(self, pages: usize, output: Option<PathBuf>) -> Report {

@@ -6,6 +6,7 @@
 //! safe in templates. Pages are handed to a [`Sink`] as they are rendered, in
 //! parallel, so the whole site never sits in memory at once.
 
+mod json_ld;
 mod views;
 
 use std::path::Path;
@@ -21,8 +22,8 @@ use crate::load;
 use crate::markdown::{self, HtmlMode};
 use crate::theme;
 use views::{
-    Card, Decade, EraView, EventPage, GroupsPage, Here, IndexPage, LinkView, ListPage, Nav, Page,
-    SiteView, SourceView, Year,
+    Card, Decade, EraView, EventPage, GroupsPage, Here, IndexPage, LinkView, ListPage, Meta, Nav,
+    Page, SiteView, SourceView, Year,
 };
 
 /// Where rendered pages go: the staging folder of a build, or nowhere for
@@ -109,6 +110,7 @@ fn escape_html(text: &str) -> String {
 struct Renderer<'a> {
     templates: &'a Templates,
     chronology: &'a Chronology,
+    config: &'a Config,
     site: SiteView<'a>,
     html: HtmlMode,
     sink: &'a dyn Sink,
@@ -124,6 +126,7 @@ pub fn site(
     let renderer = Renderer {
         templates,
         chronology,
+        config,
         site: SiteView::new(config),
         html: HtmlMode::Sanitise,
         sink,
@@ -149,6 +152,17 @@ pub fn site(
 
 impl Renderer<'_> {
     fn page<T: Serialize>(&self, here: Here, title: String, content: T) -> Page<'_, T> {
+        let meta = Meta {
+            title: if title.is_empty() {
+                self.site.title.to_string()
+            } else {
+                title.clone()
+            },
+            description: self.site.description.to_string(),
+            kind: "website",
+            url: None,
+            feed: self.config.base_url.as_ref().map(|_| here.url("atom.xml")),
+        };
         let title = if title.is_empty() {
             self.site.title.to_string()
         } else {
@@ -158,12 +172,17 @@ impl Renderer<'_> {
             site: &self.site,
             nav: Nav::new(here),
             title,
+            meta,
             content,
         }
     }
 
-    fn put<T: Serialize>(&self, path: &str, template: &str, page: &Page<'_, T>) -> Result<()> {
-        let html = self.templates.render(template, page)?;
+    /// Renders a page to `path`, which also gives its canonical URL.
+    fn put<T: Serialize>(&self, path: &str, template: &str, mut page: Page<'_, T>) -> Result<()> {
+        if path != "404.html" {
+            page.meta.url = self.config.page_url(path);
+        }
+        let html = self.templates.render(template, &page)?;
         self.sink.put(path, html.as_bytes())
     }
 
@@ -198,9 +217,14 @@ impl Renderer<'_> {
                 .events
                 .get(index + 1)
                 .map(|next| Card::new(here, next)),
+            json_ld: json_ld::event(event, self.config.url(&event.page_path())),
         };
-        let page = self.page(here, event.title.clone(), content);
-        self.put(&format!("events/{}.html", event.slug), "event.html", &page)
+        let mut page = self.page(here, event.title.clone(), content);
+        page.meta.kind = "article";
+        if !event.summary.is_empty() {
+            page.meta.description = event.summary.clone();
+        }
+        self.put(&event.page_path(), "event.html", page)
     }
 
     fn index(&self) -> Result<()> {
@@ -216,7 +240,7 @@ impl Renderer<'_> {
             decades: decades(here, chronology),
         };
         let page = self.page(here, String::new(), content);
-        self.put("index.html", "index.html", &page)
+        self.put("index.html", "index.html", page)
     }
 
     /// A listing page per group and one index of the groups.
@@ -237,7 +261,7 @@ impl Renderer<'_> {
                 events: Card::list(here, self.chronology, &group.events),
             };
             let page = self.page(here, group.name.clone(), content);
-            self.put(&format!("{folder}/{}.html", group.slug), one, &page)
+            self.put(&format!("{folder}/{}.html", group.slug), one, page)
         })?;
         let content = GroupsPage {
             groups: groups
@@ -246,7 +270,7 @@ impl Renderer<'_> {
                 .collect(),
         };
         let page = self.page(here, heading.to_string(), content);
-        self.put(&format!("{folder}/index.html"), all, &page)?;
+        self.put(&format!("{folder}/index.html"), all, page)?;
         Ok(groups.len() + 1)
     }
 
@@ -260,14 +284,14 @@ impl Renderer<'_> {
                 events: Card::list(here, self.chronology, &group.events),
             };
             let page = self.page(here, group.era.name.clone(), content);
-            self.put(&format!("eras/{}.html", group.era.slug), "era.html", &page)?;
+            self.put(&format!("eras/{}.html", group.era.slug), "era.html", page)?;
         }
         Ok(self.chronology.eras.len())
     }
 
     fn not_found(&self) -> Result<()> {
         let page = self.page(Here::ROOT, "Page not found".into(), ());
-        self.put("404.html", "404.html", &page)
+        self.put("404.html", "404.html", page)
     }
 }
 

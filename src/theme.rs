@@ -6,8 +6,9 @@
 //! copy of each file: the one in this repository.
 
 /// Built-in templates, by name.
-pub const TEMPLATES: [(&str, &str); 10] = [
+pub const TEMPLATES: [(&str, &str); 11] = [
     ("macros.html", include_str!("../templates/macros.html")),
+    ("meta.html", include_str!("../templates/meta.html")),
     ("base.html", include_str!("../templates/base.html")),
     ("index.html", include_str!("../templates/index.html")),
     ("event.html", include_str!("../templates/event.html")),

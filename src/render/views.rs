@@ -102,8 +102,24 @@ pub(crate) struct Page<'a, T: Serialize> {
     pub(crate) nav: Nav,
     /// The document title, for `<title>`.
     pub(crate) title: String,
+    pub(crate) meta: Meta,
     #[serde(flatten)]
     pub(crate) content: T,
+}
+
+/// What a page's `<head>` tells other sites: canonical URL, OpenGraph and
+/// Twitter cards, the feed. Absolute URLs are absent without a base URL.
+#[derive(Serialize)]
+pub(crate) struct Meta {
+    /// The page's own title, without the site's.
+    pub(crate) title: String,
+    pub(crate) description: String,
+    /// OpenGraph type: `article` for an event, `website` otherwise.
+    pub(crate) kind: &'static str,
+    /// The page's absolute URL: canonical link and `og:url`.
+    pub(crate) url: Option<String>,
+    /// A relative link to `atom.xml`, when there is one.
+    pub(crate) feed: Option<String>,
 }
 
 /// A date for display: text and, when HTML can express it, `datetime`.
@@ -263,6 +279,8 @@ pub(crate) struct EventPage<'a> {
     pub(crate) related: Vec<Card<'a>>,
     pub(crate) prev: Option<Card<'a>>,
     pub(crate) next: Option<Card<'a>>,
+    /// schema.org `Event` JSON-LD, safe to embed in a `<script>` element.
+    pub(crate) json_ld: String,
 }
 
 /// A year of the index, with its events.

@@ -1,0 +1,102 @@
+//! `data/events.csv`: one row per event for spreadsheets (RFC 4180: UTF-8,
+//! CRLF line ends, quotes where needed, a header row).
+//!
+//! Lists (tags, actors, eras, source URLs, related slugs) are joined with
+//! `;`. A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return is prefixed with `'`, so that a spreadsheet shows it as text
+//! instead of running it as a formula (CSV injection). The body and `extra`
+//! are only in `events.json`.
+
+use std::io;
+
+use serde::Serialize;
+
+use super::json::Record;
+
+/// A row, in column order.
+#[derive(Serialize)]
+struct Row {
+    slug: String,
+    title: String,
+    date: String,
+    end: String,
+    precision: String,
+    circa: String,
+    sort_key: String,
+    summary: String,
+    place: String,
+    tags: String,
+    actors: String,
+    eras: String,
+    sources: String,
+    related: String,
+    page: String,
+    url: String,
+}
+
+impl Row {
+    fn new(record: &Record<'_>) -> Self {
+        let join = |items: &[String]| items.join(";");
+        let sources: Vec<String> = record
+            .sources
+            .iter()
+            .filter_map(|source| source.url.clone())
+            .collect();
+        Row {
+            slug: cell(record.slug),
+            title: cell(record.title),
+            date: cell(&record.date),
+            end: cell(record.end.as_deref().unwrap_or_default()),
+            precision: cell(record.precision),
+            circa: cell(if record.circa { "true" } else { "false" }),
+            sort_key: cell(&record.sort_key),
+            summary: cell(record.summary),
+            place: cell(record.place.unwrap_or_default()),
+            tags: cell(&join(record.tags)),
+            actors: cell(&join(record.actors)),
+            eras: cell(&record.eras.join(";")),
+            sources: cell(&join(&sources)),
+            related: cell(&join(record.related)),
+            page: cell(&record.page),
+            url: cell(record.url.as_deref().unwrap_or_default()),
+        }
+    }
+}
+
+/// The CSV file of these events.
+pub(super) fn table(records: &[Record<'_>]) -> io::Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for record in records {
+        writer
+            .serialize(Row::new(record))
+            .map_err(io::Error::other)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))
+}
+
+/// A cell a spreadsheet will not evaluate.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_become_text() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("Treaty"), "Treaty");
+        assert_eq!(cell(""), "");
+    }
+}

@@ -1,0 +1,131 @@
+//! `data/events.json`: every published event with every field, in a stable,
+//! versioned shape described by the JSON Schema shipped beside it
+//! (`events.schema.json`, embedded from this folder).
+//!
+//! Every key is always present (`null` when a value is absent), so that
+//! consumers never have to guess. A change that removes or renames a field
+//! raises `version`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::chronology::Chronology;
+use crate::config::Config;
+use crate::date::{HistoricalDate, Precision};
+use crate::event::{Event, Source};
+
+/// The JSON Schema of `events.json`.
+pub(super) const SCHEMA: &str = include_str!("events.schema.json");
+
+/// The shape's version; the schema's `$id` names it too.
+const VERSION: u32 = 1;
+
+/// The whole file.
+#[derive(Serialize)]
+pub(super) struct Document<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: u32,
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: Option<&'a str>,
+    pub(super) events: Vec<Record<'a>>,
+}
+
+/// One event.
+#[derive(Serialize)]
+pub(super) struct Record<'a> {
+    pub(super) slug: &'a str,
+    pub(super) title: &'a str,
+    /// As the date grammar writes it: `1945-03-14`, `1976`, `1274 BCE`.
+    pub(super) date: String,
+    pub(super) end: Option<String>,
+    pub(super) precision: &'static str,
+    pub(super) end_precision: Option<&'static str>,
+    pub(super) circa: bool,
+    /// Sorts events as the chronology does, as plain text.
+    pub(super) sort_key: String,
+    pub(super) summary: &'a str,
+    pub(super) place: Option<&'a str>,
+    pub(super) tags: &'a [String],
+    pub(super) actors: &'a [String],
+    pub(super) eras: Vec<&'a str>,
+    pub(super) sources: &'a [Source],
+    pub(super) related: &'a [String],
+    /// The event's page, relative to the site's root.
+    pub(super) page: String,
+    /// The page's absolute URL, when the base URL is known.
+    pub(super) url: Option<String>,
+    /// The body, as Markdown.
+    pub(super) body: &'a str,
+    pub(super) extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+impl<'a> Document<'a> {
+    pub(super) fn new(chronology: &'a Chronology, config: &'a Config) -> Self {
+        Document {
+            schema: "events.schema.json",
+            version: VERSION,
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            base_url: config.base_url.as_deref(),
+            events: chronology
+                .events
+                .iter()
+                .enumerate()
+                .map(|(index, event)| Record::new(chronology, config, index, event))
+                .collect(),
+        }
+    }
+}
+
+impl<'a> Record<'a> {
+    fn new(chronology: &'a Chronology, config: &Config, index: usize, event: &'a Event) -> Self {
+        Record {
+            slug: &event.slug,
+            title: &event.title,
+            date: event.date.to_string(),
+            end: event.end.as_ref().map(HistoricalDate::to_string),
+            precision: precision(&event.date),
+            end_precision: event.end.as_ref().map(precision),
+            circa: event.circa,
+            sort_key: event.date.sort_key(),
+            summary: &event.summary,
+            place: event.place.as_deref(),
+            tags: &event.tags,
+            actors: &event.actors,
+            eras: chronology
+                .eras_of(index)
+                .map(|group| group.era.name.as_str())
+                .collect(),
+            sources: &event.sources,
+            related: &event.related,
+            page: event.page_path(),
+            url: config.url(&event.page_path()),
+            body: &event.body,
+            extra: &event.extra,
+        }
+    }
+}
+
+fn precision(date: &HistoricalDate) -> &'static str {
+    match date.precision() {
+        Precision::Year => "year",
+        Precision::Month => "month",
+        Precision::Day => "day",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_is_json_and_names_this_version() {
+        let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+        assert_eq!(schema["properties"]["version"]["const"], VERSION);
+    }
+}

@@ -1,0 +1,125 @@
+//! schema.org `Event` structured data for an event page, as JSON-LD.
+//!
+//! Search engines and citation tools read it from a
+//! `<script type="application/ld+json">` element. The JSON is embedded raw
+//! in HTML, so `<`, `>` and `&` are written as `\u003c`, `\u003e` and
+//! `\u0026`: a title containing `</script>` or `<!--` cannot end the script
+//! element early, and the JSON still means the same text.
+
+use serde::Serialize;
+
+use crate::date::HistoricalDate;
+use crate::event::Event;
+
+/// A schema.org `Event`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EventLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    start_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<PlaceLd<'a>>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    same_as: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keywords: Option<String>,
+}
+
+/// A schema.org `Place`, by name.
+#[derive(Serialize)]
+struct PlaceLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+/// The JSON-LD of an event, ready to put between `<script>` tags. `url` is
+/// the page's absolute URL, when the base URL is known.
+pub(crate) fn event(event: &Event, url: Option<String>) -> String {
+    let data = EventLd {
+        context: "https://schema.org",
+        kind: "Event",
+        name: &event.title,
+        start_date: iso_date(&event.date),
+        end_date: event.end.as_ref().map(iso_date),
+        location: event.place.as_deref().map(|name| PlaceLd {
+            kind: "Place",
+            name,
+        }),
+        description: &event.summary,
+        url,
+        same_as: event
+            .sources
+            .iter()
+            .filter_map(|source| source.url.as_deref())
+            .collect(),
+        keywords: (!event.tags.is_empty()).then(|| event.tags.join(", ")),
+    };
+    embed(&serde_json::to_string(&data).unwrap_or_default())
+}
+
+/// ISO 8601 at the precision written: `1976`, `1976-11`, `1945-03-14`.
+/// BCE years are astronomical, as ISO 8601 and XML Schema 1.1 count them:
+/// 1 BCE is `0000`, 1274 BCE is `-1273`.
+pub(crate) fn iso_date(date: &HistoricalDate) -> String {
+    let year = date.astronomical_year();
+    let mut text = if year < 0 {
+        format!("-{:04}", -year)
+    } else {
+        format!("{year:04}")
+    };
+    if let Some(month) = date.month() {
+        text.push_str(&format!("-{month:02}"));
+    }
+    if let Some(day) = date.day() {
+        text.push_str(&format!("-{day:02}"));
+    }
+    text
+}
+
+/// JSON that cannot end a `<script>` element or open an HTML comment.
+fn embed(json: &str) -> String {
+    json.replace('&', "\\u0026")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> HistoricalDate {
+        HistoricalDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn dates_keep_their_precision() {
+        assert_eq!(iso_date(&date("1976")), "1976");
+        assert_eq!(iso_date(&date("1976-11")), "1976-11");
+        assert_eq!(iso_date(&date("1945-03-14")), "1945-03-14");
+        assert_eq!(iso_date(&date("1274 BCE")), "-1273");
+        assert_eq!(iso_date(&date("1 BCE")), "0000");
+        assert_eq!(iso_date(&date("0044-03 BCE")), "-0043-03");
+    }
+
+    #[test]
+    fn script_end_tags_cannot_break_out() {
+        let embedded = embed(r#"{"name":"</script><!-- & -->"}"#);
+        assert_eq!(
+            embedded,
+            r#"{"name":"\u003c/script\u003e\u003c!-- \u0026 --\u003e"}"#
+        );
+        let back: serde_json::Value = serde_json::from_str(&embedded).unwrap();
+        assert_eq!(back["name"], "</script><!-- & -->");
+    }
+}
