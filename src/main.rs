@@ -71,6 +71,9 @@ struct NewArgs {
 struct InitArgs {
     /// The folder to create the site in.
     dir: PathBuf,
+    /// Do not write the GitHub Pages workflow (.github/workflows/pages.yml).
+    #[arg(long)]
+    no_workflow: bool,
 }
 
 fn drafts(include: bool) -> Drafts {
@@ -126,7 +129,12 @@ impl NewArgs {
 
 impl InitArgs {
     fn run(self) -> Result<(), Error> {
-        for path in scaffold::init(&self.dir)? {
+        let workflow = if self.no_workflow {
+            scaffold::Workflow::Skip
+        } else {
+            scaffold::Workflow::Write
+        };
+        for path in scaffold::init(&self.dir, workflow)? {
             println!("created {}", path.display());
         }
         println!(

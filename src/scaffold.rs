@@ -47,8 +47,28 @@ pub fn new_event(root: &Path, title: &str, date: &str, tags: &[String]) -> Resul
     Ok(path)
 }
 
-/// Creates a new chronology site in `dir` with one example event.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
+/// Whether `annals init` writes the GitHub Pages workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Workflow {
+    /// Write `.github/workflows/pages.yml` (the default).
+    #[default]
+    Write,
+    /// Leave it out (`--no-workflow`).
+    Skip,
+}
+
+/// Where `annals init` writes the GitHub Pages workflow.
+pub const WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
+
+/// The GitHub Pages workflow of a new site: it installs this version of
+/// annals, builds with the Pages URL as base URL, and deploys.
+pub fn pages_workflow() -> String {
+    include_str!("scaffold/pages.yml").replace("@ANNALS_VERSION@", env!("CARGO_PKG_VERSION"))
+}
+
+/// Creates a new chronology site in `dir` with one example event and, unless
+/// told not to, the GitHub Pages workflow.
+pub fn init(dir: &Path, workflow: Workflow) -> Result<Vec<PathBuf>> {
     if dir.exists()
         && fs::read_dir(dir)
             .map_err(|e| Error::io(dir, e))?
@@ -60,11 +80,17 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
             dir.display()
         )));
     }
-    let files = [
-        ("site.yaml", SITE_YAML),
-        ("content/events/1945-03-14-example.md", EXAMPLE_EVENT),
-        (".gitignore", "/public/\n"),
+    let mut files = vec![
+        ("site.yaml", SITE_YAML.to_string()),
+        (
+            "content/events/1945-03-14-example.md",
+            EXAMPLE_EVENT.to_string(),
+        ),
+        (".gitignore", "/public/\n".to_string()),
     ];
+    if workflow == Workflow::Write {
+        files.push((WORKFLOW_PATH, pages_workflow()));
+    }
     files
         .iter()
         .map(|(name, text)| {
@@ -99,7 +125,11 @@ const SITE_YAML: &str = r#"# The chronology's settings. Every field is optional.
 title: "A chronology"
 description: "Events in order, with their sources."
 language: en
+# Absolute URLs (feed, sitemap, calendar, canonical links) need the address
+# the site is published at; the GitHub Pages workflow passes it for you.
 # base_url: "https://example.org/chronology/"
+# A custom domain for GitHub Pages (written to CNAME):
+# cname: chronology.example.org
 eras:
   - name: "Post-war years"
     start: "1945"
@@ -128,6 +158,18 @@ Link another event by its file name, as in `[text](1976-another.md)`.
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn init_writes_the_workflow_unless_told_not_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let with = init(&dir.path().join("with"), Workflow::Write).unwrap();
+        assert!(with.iter().any(|path| path.ends_with(WORKFLOW_PATH)));
+        let text = fs::read_to_string(dir.path().join("with").join(WORKFLOW_PATH)).unwrap();
+        assert!(!text.contains("@ANNALS_VERSION@"), "{text}");
+        let without = init(&dir.path().join("without"), Workflow::Skip).unwrap();
+        assert!(!without.iter().any(|path| path.ends_with(WORKFLOW_PATH)));
+        assert!(!dir.path().join("without/.github").exists());
+    }
 
     #[test]
     fn new_never_overwrites() {

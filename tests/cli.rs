@@ -46,6 +46,47 @@ fn init_then_build_gives_a_site() {
 }
 
 #[test]
+fn init_writes_the_pages_workflow_unless_told_not_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = annals(&["init", "with"], dir.path());
+    assert!(init.status.success(), "{}", stderr(&init));
+    assert!(
+        stdout(&init).contains("created with/.github/workflows/pages.yml"),
+        "{}",
+        stdout(&init)
+    );
+    let without = annals(&["init", "--no-workflow", "without"], dir.path());
+    assert!(without.status.success(), "{}", stderr(&without));
+    assert!(!dir.path().join("without/.github").exists());
+    assert!(dir.path().join("without/site.yaml").is_file());
+}
+
+#[test]
+fn build_with_a_base_url_publishes_the_feed_without_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = annals(&["init", "site"], dir.path());
+    assert!(init.status.success(), "{}", stderr(&init));
+    let site = dir.path().join("site");
+    let build = annals(
+        &["build", "--base-url", "https://user.github.io/site"],
+        &site,
+    );
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert_eq!(stderr(&build), "");
+    assert!(site.join("public/atom.xml").is_file());
+    let plain = annals(&["build"], &site);
+    assert_eq!(
+        stderr(&plain)
+            .lines()
+            .filter(|l| l.contains("base_url"))
+            .count(),
+        1,
+        "{}",
+        stderr(&plain)
+    );
+}
+
+#[test]
 fn new_writes_an_event_that_builds_and_never_overwrites() {
     let site = common::fixture("mixed");
     let new = annals(
