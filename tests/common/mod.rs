@@ -2,6 +2,8 @@
 //! folders, builds, HTML parsing and link checking.
 #![allow(dead_code, unreachable_pub)]
 
+pub mod tools;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

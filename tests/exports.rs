@@ -1,0 +1,333 @@
+//! Open data under data/, read back by the parsers other tools use: Python's
+//! jsonschema, csv and icalendar, and TimelineJS3 itself in headless
+//! Chromium.
+
+mod common;
+
+use std::fs;
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::build_ok;
+use common::tools::{self, BASE};
+use serde_json::Value;
+
+fn events(root: &Path) -> Vec<Value> {
+    let document = tools::read_json(&root.join("public/data/events.json"));
+    document["events"].as_array().unwrap().clone()
+}
+
+fn data(root: &Path, name: &str) -> std::path::PathBuf {
+    root.join("public/data").join(name)
+}
+
+#[test]
+fn events_json_validates_against_the_schema_it_ships() {
+    for (name, site) in tools::sites() {
+        let report = tools::build_with_base(site.path());
+        let schema = data(site.path(), "events.schema.json");
+        let json = data(site.path(), "events.json");
+        let Some(result) = tools::python("schema", &[&schema, &json]) else {
+            return;
+        };
+        assert_eq!(result["dialect"], "Draft202012Validator", "{name}");
+        assert_eq!(result["errors"], Value::Array(vec![]), "{name}");
+        let events = events(site.path());
+        assert_eq!(events.len(), report.events, "{name}");
+        let keys: Vec<&str> = events
+            .iter()
+            .map(|e| e["sort_key"].as_str().unwrap())
+            .collect();
+        assert!(keys.is_sorted(), "{name}: in chronological order");
+        assert!(
+            events
+                .iter()
+                .all(|e| e["url"].as_str().unwrap().starts_with(BASE))
+        );
+    }
+}
+
+#[test]
+fn the_schema_rejects_a_malformed_export() {
+    let site = common::fixture("mixed");
+    build_ok(site.path());
+    let json = data(site.path(), "events.json");
+    let broken = fs::read_to_string(&json).unwrap().replacen(
+        "\"date\": \"1945-03-14\"",
+        "\"date\": \"14/03/1945\"",
+        1,
+    );
+    fs::write(&json, broken).unwrap();
+    let schema = data(site.path(), "events.schema.json");
+    let Some(result) = tools::python("schema", &[&schema, &json]) else {
+        return;
+    };
+    let errors = result["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].as_str().unwrap().starts_with("events/3/date:"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn python_csv_loads_one_row_per_event() {
+    for (name, site) in tools::sites() {
+        tools::build_with_base(site.path());
+        let Some(table) = tools::python("csv", &[&data(site.path(), "events.csv")]) else {
+            return;
+        };
+        let rows = table["rows"].as_array().unwrap();
+        let events = events(site.path());
+        assert_eq!(rows.len(), events.len(), "{name}");
+        for (row, event) in rows.iter().zip(&events) {
+            for key in [
+                "slug",
+                "title",
+                "date",
+                "precision",
+                "sort_key",
+                "summary",
+                "url",
+            ] {
+                assert_eq!(row[key], event[key], "{name}: {key}");
+            }
+            let joined = |key: &str| {
+                let items: Vec<&str> = event[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_str().unwrap())
+                    .collect();
+                items.join(";")
+            };
+            for key in ["tags", "actors", "eras", "related"] {
+                assert_eq!(row[key], joined(key), "{name}: {key}");
+            }
+        }
+    }
+}
+
+#[test]
+fn csv_cells_cannot_run_as_formulas() {
+    let site = common::site(&[
+        (
+            "content/a.md",
+            "---\ntitle: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"\ndate: 1990\ntags: [\"+tag\", \"@home\"]\nplace: \"-1\"\n---\n\nLine one, \"quoted\"\nline two.\n",
+        ),
+        (
+            "content/b.md",
+            "---\ntitle: \"Plain; with, commas\"\ndate: 1991\n---\n",
+        ),
+    ]);
+    build_ok(site.path());
+    let Some(table) = tools::python("csv", &[&data(site.path(), "events.csv")]) else {
+        return;
+    };
+    let rows = table["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["title"], "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(rows[0]["tags"], "'+tag;@home");
+    assert_eq!(rows[0]["place"], "'-1");
+    assert_eq!(rows[0]["summary"], "Line one, \"quoted\" line two.");
+    assert_eq!(rows[1]["title"], "Plain; with, commas");
+    let bytes = fs::read(data(site.path(), "events.csv")).unwrap();
+    assert!(bytes.ends_with(b"\r\n"), "RFC 4180 line ends");
+}
+
+#[test]
+fn icalendar_reads_one_all_day_event_per_datable_event() {
+    for (name, site) in tools::sites() {
+        let report = tools::build_with_base(site.path());
+        let ics = data(site.path(), "events.ics");
+        let Some(calendar) = tools::python("ics", &[&ics]) else {
+            return;
+        };
+        let expected: Vec<Value> = events(site.path())
+            .into_iter()
+            .filter(|event| !event["date"].as_str().unwrap().ends_with("BCE"))
+            .collect();
+        let left_out = report.events - expected.len();
+        let vevents = calendar["events"].as_array().unwrap();
+        assert_eq!(vevents.len(), expected.len(), "{name}");
+        for (vevent, event) in vevents.iter().zip(&expected) {
+            for key in ["uid", "dtstamp", "dtstart", "dtend"] {
+                assert!(vevent[key].is_string(), "{name}: {key} in {vevent}");
+            }
+            assert_eq!(vevent["all_day"], true, "{name}: {vevent}");
+            assert_eq!(vevent["url"], event["url"], "{name}");
+            let slug = event["slug"].as_str().unwrap();
+            assert_eq!(vevent["uid"], format!("{slug}@example.github.io/annals"));
+            assert_eq!(
+                vevent["location"].as_str(),
+                event["place"].as_str(),
+                "{name}"
+            );
+        }
+        let warned = report
+            .warnings
+            .iter()
+            .any(|w| w.starts_with(&format!("data/events.ics leaves out {left_out} event")));
+        assert_eq!(warned, left_out > 0, "{name}: {:?}", report.warnings);
+        let text = fs::read_to_string(&ics).unwrap();
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "{name}: {} octets: {line}", line.len());
+            assert!(!line.contains('\n'), "{name}: bare LF in {line:?}");
+        }
+    }
+}
+
+#[test]
+fn partial_dates_span_their_period_in_the_calendar() {
+    let site = common::fixture("mixed");
+    tools::build_with_base(site.path());
+    let Some(calendar) = tools::python("ics", &[&data(site.path(), "events.ics")]) else {
+        return;
+    };
+    let span = |summary: &str| {
+        let vevent = calendar["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["summary"] == summary)
+            .unwrap_or_else(|| panic!("no {summary}"))
+            .clone();
+        (vevent["dtstart"].clone(), vevent["dtend"].clone())
+    };
+    assert_eq!(
+        span("Visit to the USSR"),
+        ("1976-01-01".into(), "1977-01-01".into())
+    );
+    assert_eq!(
+        span("<script>alert('x')</script> & friends"),
+        ("1976-11-01".into(), "1976-12-01".into())
+    );
+    assert_eq!(
+        span("Congress of Vienna"),
+        ("1814-09-01".into(), "1815-06-10".into())
+    );
+    assert_eq!(
+        span("Договор о стратегическом партнёрстве"),
+        ("2025-05-07".into(), "2025-05-08".into())
+    );
+}
+
+#[test]
+fn exports_are_byte_identical_from_build_to_build() {
+    let site = common::fixture("mixed");
+    tools::build_with_base(site.path());
+    let first = common::snapshot(&site.path().join("public"));
+    tools::build_with_base(site.path());
+    let second = common::snapshot(&site.path().join("public"));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(second[path] == *bytes, "{} changed", path.display());
+    }
+    for name in [
+        "data/events.json",
+        "data/events.csv",
+        "data/events.ics",
+        "atom.xml",
+    ] {
+        assert!(first.contains_key(Path::new(name)), "{name}");
+    }
+}
+
+/// A static server for a folder, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Option<Server> {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let spawned = Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+            ])
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        let child = match spawned {
+            Ok(child) => child,
+            Err(_) => return tools::missing("python3 not found: install Python 3"),
+        };
+        let server = Server { child, port };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "the http server did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(server)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn timelinejs_shows_one_slide_per_event() {
+    let timelinejs = tools::repo().join("tests/tools/node_modules/@knight-lab/timelinejs/dist");
+    if !timelinejs.is_dir() {
+        return tools::missing("@knight-lab/timelinejs: run `npm ci` in tests/tools").unwrap_or(());
+    }
+    if !Path::new("/usr/bin/chromium").exists() && std::env::var_os("CHROMIUM").is_none() {
+        return tools::missing("chromium: apt-get install chromium").unwrap_or(());
+    }
+    for (name, site) in tools::sites() {
+        let report = tools::build_with_base(site.path());
+        let served = tempfile::tempdir().unwrap();
+        fs::copy(
+            data(site.path(), "timeline.json"),
+            served.path().join("timeline.json"),
+        )
+        .unwrap();
+        fs::copy(
+            tools::script("timeline.html"),
+            served.path().join("index.html"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(&timelinejs, served.path().join("timelinejs")).unwrap();
+        let Some(server) = Server::start(served.path()) else {
+            return;
+        };
+        let url = format!("http://127.0.0.1:{}/index.html", server.port);
+        let Some(output) = tools::node("timeline.mjs", &[&url]) else {
+            return;
+        };
+        drop(server);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let seen: Value = serde_json::from_str(stdout.trim()).unwrap_or_else(|e| {
+            panic!(
+                "{name}: {e}\n{stdout}{}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+        assert_eq!(seen["errors"], Value::Array(vec![]), "{name}");
+        assert_eq!(seen["slides"], report.events, "{name}: one slide per event");
+        assert_eq!(seen["title_slides"], 1, "{name}");
+        let titles: Vec<Value> = events(site.path())
+            .iter()
+            .map(|e| e["title"].clone())
+            .collect();
+        assert_eq!(seen["headlines"], Value::Array(titles), "{name}");
+    }
+}
