@@ -49,11 +49,13 @@ impl<'a> Recorder<'a> {
         }
     }
 
-    /// The HTML pages written, the index first, then in path order; the
-    /// not-found page is not one a crawler should list.
+    /// The HTML pages written, in the order of their URLs (a folder's
+    /// `index.html` before its other pages); the not-found page is not one
+    /// a crawler should list.
     pub fn into_pages(self) -> Vec<String> {
         let mut pages = self.pages.into_inner().unwrap_or_else(|e| e.into_inner());
-        pages.sort_by(|a, b| (a != "index.html", a).cmp(&(b != "index.html", b)));
+        pages
+            .sort_by_cached_key(|page| page.strip_suffix("index.html").unwrap_or(page).to_string());
         pages
     }
 }
