@@ -12,6 +12,7 @@ use crate::date::HistoricalDate;
 use crate::error::{Error, Position, Result};
 use crate::front_matter;
 use crate::load;
+use crate::markdown::HtmlMode;
 use crate::slug::slugify;
 
 /// The site configuration file, relative to the root.
@@ -26,6 +27,8 @@ struct RawConfig {
     language: Option<String>,
     author: Option<String>,
     cname: Option<String>,
+    #[serde(default)]
+    unsafe_html: bool,
     #[serde(default)]
     eras: Vec<RawEra>,
 }
@@ -54,6 +57,9 @@ pub struct Config {
     pub author: Option<String>,
     /// The custom domain GitHub Pages serves the site at (`CNAME`).
     pub cname: Option<String>,
+    /// Whether raw HTML in bodies is sanitised (the default) or trusted
+    /// (`unsafe_html: true`).
+    pub html: HtmlMode,
     /// Named periods, in the order written.
     pub eras: Vec<Era>,
 }
@@ -82,6 +88,7 @@ impl Default for Config {
             language: "en".into(),
             author: None,
             cname: None,
+            html: HtmlMode::Sanitise,
             eras: Vec::new(),
         }
     }
@@ -180,6 +187,11 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
         language: raw.language.unwrap_or(defaults.language),
         author: raw.author,
         cname,
+        html: if raw.unsafe_html {
+            HtmlMode::Trust
+        } else {
+            HtmlMode::Sanitise
+        },
         eras,
     })
 }

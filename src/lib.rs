@@ -13,6 +13,7 @@ pub mod event;
 pub mod export;
 pub mod feed;
 pub mod front_matter;
+pub mod guard;
 pub mod load;
 pub mod markdown;
 pub mod output;
@@ -92,6 +93,12 @@ impl Site {
         let templates = Templates::load(&opts.root)?;
         let mut warnings = warnings;
         warnings.extend(feed::missing_base_url(&config));
+        if config.html == markdown::HtmlMode::Trust {
+            warnings.push(
+                "site.yaml: unsafe_html is on: raw HTML in bodies is published unsanitised, scripts included"
+                    .into(),
+            );
+        }
         warnings.extend(export::warnings(&chronology));
         Ok(Site {
             config,

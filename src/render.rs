@@ -18,6 +18,7 @@ use tera::Tera;
 use crate::chronology::{Chronology, Group};
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::guard::{self, Watchdog};
 use crate::load;
 use crate::markdown::{self, HtmlMode};
 use crate::theme;
@@ -67,6 +68,8 @@ impl Templates {
         }
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
+        tera.register_function("range", guard::range);
+        guard::check(&sources)?;
         tera.add_raw_templates(sources)
             .map_err(|source| Error::Template {
                 name: "templates/".into(),
@@ -114,6 +117,7 @@ struct Renderer<'a> {
     site: SiteView<'a>,
     html: HtmlMode,
     sink: &'a dyn Sink,
+    watchdog: Watchdog,
 }
 
 /// Renders every page of the site into `sink`; returns how many.
@@ -128,8 +132,9 @@ pub fn site(
         chronology,
         config,
         site: SiteView::new(config),
-        html: HtmlMode::Sanitise,
+        html: config.html,
         sink,
+        watchdog: Watchdog::start(guard::page_time_limit()),
     };
     let events = (0..chronology.events.len())
         .into_par_iter()
@@ -183,6 +188,7 @@ impl Renderer<'_> {
             page.meta.url = self.config.page_url(path);
         }
         let html = self.templates.render(template, &page)?;
+        self.watchdog.tick();
         self.sink.put(path, html.as_bytes())
     }
 
