@@ -12,6 +12,7 @@ pub mod error;
 pub mod event;
 pub mod export;
 pub mod feed;
+pub mod fingerprint;
 pub mod front_matter;
 pub mod guard;
 pub mod load;
@@ -41,6 +42,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Whether drafts are published.
     pub drafts: Drafts,
+    /// Whether a progress bar may be shown.
+    pub verbosity: output::Verbosity,
 }
 
 impl BuildOptions {
@@ -71,6 +74,9 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Where the output is, when it was written.
     pub output: Option<PathBuf>,
+    /// True when nothing had changed since the build that wrote the output,
+    /// which was left as it was.
+    pub unchanged: bool,
 }
 
 /// A site, read and checked, ready to render.
@@ -121,12 +127,21 @@ impl Site {
         Ok(pages)
     }
 
+    /// How many files a build writes, about: for the progress bar.
+    fn expected_pages(&self) -> u64 {
+        let chronology = &self.chronology;
+        (chronology.events.len() + chronology.tags.len() + chronology.actors.len()) as u64
+            + chronology.eras.len() as u64
+            + 16
+    }
+
     fn report(self, pages: usize, output: Option<PathBuf>) -> Report {
         Report {
             events: self.chronology.events.len(),
             pages,
             warnings: self.warnings,
             output,
+            unchanged: false,
         }
     }
 }
@@ -135,11 +150,31 @@ impl Site {
 /// staging folder, then swaps it into place. On any error the previous
 /// output is left untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report> {
+    let fingerprint = fingerprint::of(opts);
+    let output_dir = opts.output_dir();
+    if let Some(stamp) = output::previous_stamp(&output_dir) {
+        if stamp.fingerprint == fingerprint {
+            return Ok(Report {
+                events: stamp.events,
+                pages: stamp.pages,
+                warnings: stamp.warnings,
+                output: Some(output_dir),
+                unchanged: true,
+            });
+        }
+    }
     let site = Site::load(opts)?;
-    let staging = output::Staging::open(&opts.root, &opts.output_dir())?;
+    let staging = output::Staging::open(&opts.root, &output_dir)?
+        .with_progress(opts.verbosity, site.expected_pages());
     let pages = site.render(&staging)?;
     copy_static(&opts.root, &staging)?;
-    let output = staging.commit()?;
+    let stamp = fingerprint::Stamp {
+        fingerprint,
+        events: site.chronology.events.len(),
+        pages,
+        warnings: site.warnings.clone(),
+    };
+    let output = staging.commit(&stamp)?;
     Ok(site.report(pages, Some(output)))
 }
 

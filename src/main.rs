@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use annals::output::Verbosity;
 use annals::{BuildOptions, Drafts, Error, scaffold};
 use clap::{Args, Parser, Subcommand};
 
@@ -40,6 +41,9 @@ struct BuildArgs {
     /// Publish drafts too.
     #[arg(long)]
     drafts: bool,
+    /// Print only errors and warnings: no progress bar, no summary.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -86,20 +90,36 @@ fn drafts(include: bool) -> Drafts {
 
 impl BuildArgs {
     fn run(self) -> Result<(), Error> {
+        let started = std::time::Instant::now();
+        let verbosity = if self.quiet {
+            Verbosity::Quiet
+        } else {
+            Verbosity::Normal
+        };
         let opts = BuildOptions {
             root: self.root,
             output: self.output,
             base_url: self.base_url,
             drafts: drafts(self.drafts),
+            verbosity,
         };
         let report = annals::build(&opts)?;
         print_warnings(&report.warnings);
+        if verbosity == Verbosity::Quiet {
+            return Ok(());
+        }
         let output = report.output.unwrap_or_default();
+        let what = if report.unchanged {
+            "nothing changed:"
+        } else {
+            "built"
+        };
         println!(
-            "built {} events into {} pages in {}",
+            "{what} {} events, {} pages in {} ({} ms)",
             report.events,
             report.pages,
-            output.display()
+            output.display(),
+            started.elapsed().as_millis()
         );
         Ok(())
     }

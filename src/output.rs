@@ -13,7 +13,10 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
 use crate::error::{Error, Result};
+use crate::fingerprint::Stamp;
 use crate::render::Sink;
 
 /// The file that marks a folder as annals' output.
@@ -28,6 +31,23 @@ pub struct Staging {
     staging: PathBuf,
     _lock: fs::File,
     committed: bool,
+    progress: Option<ProgressBar>,
+    started: std::time::Instant,
+}
+
+/// Whether a build shows a progress bar on a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Verbosity {
+    /// A progress bar for builds over a second, when stderr is a terminal.
+    #[default]
+    Normal,
+    /// Nothing but errors and warnings.
+    Quiet,
+}
+
+/// The stamp of the build that wrote `output`, if annals wrote it.
+pub fn previous_stamp(output: &Path) -> Option<Stamp> {
+    Stamp::parse(&fs::read_to_string(output.join(MARKER)).ok()?)
 }
 
 impl Staging {
@@ -48,7 +68,32 @@ impl Staging {
             staging,
             _lock: lock,
             committed: false,
+            progress: None,
+            started: std::time::Instant::now(),
         })
+    }
+
+    /// Counts pages towards `expected` on a progress bar, shown on a
+    /// terminal once the build has taken a second.
+    pub fn with_progress(mut self, verbosity: Verbosity, expected: u64) -> Self {
+        if verbosity == Verbosity::Normal && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            let bar = ProgressBar::with_draw_target(Some(expected), ProgressDrawTarget::hidden());
+            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}")
+            {
+                bar.set_style(style);
+            }
+            self.progress = Some(bar);
+        }
+        self
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.progress {
+            bar.inc(1);
+            if bar.is_hidden() && self.started.elapsed().as_secs() >= 1 {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
+        }
     }
 
     /// The folder being written.
@@ -79,14 +124,14 @@ impl Staging {
         Ok(target)
     }
 
-    /// Puts the new output in place of the old one, atomically.
-    pub fn commit(mut self) -> Result<PathBuf> {
+    /// Puts the new output in place of the old one, atomically, stamped
+    /// with what built it.
+    pub fn commit(mut self, stamp: &Stamp) -> Result<PathBuf> {
         let marker = self.staging.join(MARKER);
-        fs::write(
-            &marker,
-            "This folder is written by annals; it is replaced on every build.\n",
-        )
-        .map_err(|e| Error::io(&marker, e))?;
+        fs::write(&marker, stamp.to_text()).map_err(|e| Error::io(&marker, e))?;
+        if let Some(progress) = &self.progress {
+            progress.finish_and_clear();
+        }
         if self.output.exists() {
             exchange(&self.staging, &self.output)?;
         } else {
@@ -100,6 +145,7 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.tick();
         let target = self.target(path)?;
         let previous = self.output.join(path);
         if same_content(&previous, bytes) && fs::hard_link(&previous, &target).is_ok() {
@@ -111,6 +157,9 @@ impl Sink for Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
+        if let Some(progress) = &self.progress {
+            progress.finish_and_clear();
+        }
         if !self.committed {
             let _ = fs::remove_dir_all(&self.staging);
         }

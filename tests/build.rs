@@ -401,3 +401,39 @@ fn unchanged_pages_keep_their_modification_time() {
     let congress = page(site.path(), "events/congress.html");
     assert_eq!(texts(&congress, "h1"), ["Congress of Vienna (edited)"]);
 }
+
+#[test]
+fn a_rebuild_with_nothing_changed_stops_early_and_touches_nothing() {
+    let site = fixture("mixed");
+    let first = build_ok(site.path());
+    assert!(!first.unchanged);
+    let out = site.path().join("public");
+    let times = |dir: &std::path::Path| -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+        walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .map(Result::unwrap)
+            .map(|e| {
+                (
+                    e.path().to_path_buf(),
+                    e.metadata().unwrap().modified().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = times(&out);
+    let again = build_ok(site.path());
+    assert!(again.unchanged);
+    assert_eq!((again.events, again.pages), (first.events, first.pages));
+    assert_eq!(again.warnings, first.warnings, "warnings are repeated");
+    assert_eq!(times(&out), before);
+    common::write(
+        site.path(),
+        "content/modern/single.yml",
+        "title: \"Victory Day\"\ndate: \"2025-05-09\"\n",
+    );
+    let edited = build_ok(site.path());
+    assert!(!edited.unchanged);
+    let index = page(site.path(), "index.html");
+    assert!(texts(&index, ".event-title").contains(&"Victory Day".to_string()));
+}

@@ -30,7 +30,7 @@ fn init_then_build_gives_a_site() {
     let build = annals(&["build"], &site);
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(
-        stdout(&build).starts_with("built 1 events into"),
+        stdout(&build).starts_with("built 1 events, "),
         "{}",
         stdout(&build)
     );
