@@ -5,6 +5,7 @@
 //! [`chronology`] orders and groups them → [`render`] turns them into pages
 //! through Tera templates → [`output`] writes them and swaps them into place.
 
+pub mod axis;
 pub mod chronology;
 pub mod config;
 pub mod date;
@@ -20,6 +21,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod slug;
 pub mod theme;
 

@@ -87,6 +87,23 @@ pub fn scan(body: &str) -> Scan {
     scan
 }
 
+/// A body as plain text, for the search index: the text of every block,
+/// one space between pieces; raw HTML and link targets are left out.
+pub fn plain_text(body: &str) -> String {
+    let mut text = String::with_capacity(body.len());
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Text(piece) | Event::Code(piece) => {
+                text.push_str(&piece);
+                text.push(' ');
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Splits a link to an event file into path and fragment; `None` for any
 /// other link (URLs with a scheme, absolute paths, anchors, other files).
 pub fn file_link(dest: &str) -> Option<(&str, Option<&str>)> {

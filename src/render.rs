@@ -7,6 +7,7 @@
 //! parallel, so the whole site never sits in memory at once.
 
 mod json_ld;
+mod timeline;
 mod views;
 
 use std::path::Path;
@@ -21,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::guard::{self, Watchdog};
 use crate::load;
 use crate::markdown::{self, HtmlMode};
+use crate::search;
 use crate::theme;
 use views::{
     Card, Decade, EraView, EventPage, GroupsPage, Here, IndexPage, LinkView, ListPage, Meta, Nav,
@@ -142,6 +144,7 @@ pub fn site(
         .collect::<Result<Vec<()>>>()?
         .len();
     renderer.index()?;
+    sink.put("search-index.js", search::script(chronology).as_bytes())?;
     let tags = renderer.groups("tags", "tag.html", "tags.html", "Tags", &chronology.tags)?;
     let actors = renderer.groups(
         "actors",
@@ -236,6 +239,7 @@ impl Renderer<'_> {
     fn index(&self) -> Result<()> {
         let here = Here::ROOT;
         let chronology = self.chronology;
+        let axis = timeline::measure(chronology);
         let content = IndexPage {
             count: chronology.events.len(),
             eras: chronology
@@ -244,6 +248,12 @@ impl Renderer<'_> {
                 .map(|group| EraView::new(here, &group.era, group.events.len()))
                 .collect(),
             decades: decades(here, chronology),
+            axis: axis
+                .as_ref()
+                .map(|axis| timeline::AxisView::new(here, chronology, axis)),
+            tags: links(here, "tags", &chronology.tags),
+            actors: links(here, "actors", &chronology.actors),
+            years: years(chronology),
         };
         let page = self.page(here, String::new(), content);
         self.put("index.html", "index.html", page)
@@ -301,6 +311,29 @@ impl Renderer<'_> {
     }
 }
 
+fn links<'a>(here: Here, folder: &str, groups: &'a [Group]) -> Vec<LinkView<'a>> {
+    groups
+        .iter()
+        .map(|group| LinkView::group(here, folder, group))
+        .collect()
+}
+
+/// The first and last years of the chronology, negative before the common
+/// era.
+fn years(chronology: &Chronology) -> Option<(i32, i32)> {
+    let signed = |date: &crate::date::HistoricalDate| {
+        let year = date.year() as i32;
+        if date.is_bce() { -year } else { year }
+    };
+    let first = chronology.events.first()?;
+    let last = chronology
+        .events
+        .iter()
+        .map(|e| e.end.unwrap_or(e.date))
+        .max()?;
+    Some((signed(&first.date), signed(&last)))
+}
+
 /// The index's grouping: decades of years of events, BCE first.
 fn decades<'a>(here: Here, chronology: &'a Chronology) -> Vec<Decade<'a>> {
     let mut decades: Vec<Decade<'a>> = Vec::new();
@@ -322,7 +355,7 @@ fn decades<'a>(here: Here, chronology: &'a Chronology) -> Vec<Decade<'a>> {
             continue;
         };
         current.count += 1;
-        let year_id = format!("y{year}{id_suffix}");
+        let year_id = timeline::year_id(&event.date);
         if current.years.last().is_none_or(|y| y.id != year_id) {
             current.years.push(Year {
                 label: format!("{year}{suffix}"),

@@ -21,7 +21,9 @@ pub const TEMPLATES: [(&str, &str); 11] = [
 ];
 
 /// Built-in assets, by path in the output.
-pub const ASSETS: [(&str, &[u8]); 2] = [
+pub const ASSETS: [(&str, &[u8]); 4] = [
     ("style.css", include_bytes!("../static/style.css")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
+    ("annals.js", include_bytes!("../static/annals.js")),
+    ("search.js", include_bytes!("../static/search.js")),
 ];

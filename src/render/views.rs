@@ -80,6 +80,11 @@ pub(crate) struct Nav {
     pub(crate) eras: String,
     pub(crate) stylesheet: String,
     pub(crate) favicon: String,
+    /// Keyboard shortcuts, on every page.
+    pub(crate) script: String,
+    /// The search index and the search, loaded by the index page.
+    pub(crate) search_index: String,
+    pub(crate) search: String,
 }
 
 impl Nav {
@@ -91,6 +96,9 @@ impl Nav {
             eras: here.url("index.html#eras"),
             stylesheet: here.url("style.css"),
             favicon: here.url("favicon.svg"),
+            script: here.url("annals.js"),
+            search_index: here.url("search-index.js"),
+            search: here.url("search.js"),
         }
     }
 }
@@ -332,6 +340,14 @@ pub(crate) struct IndexPage<'a> {
     pub(crate) count: usize,
     pub(crate) eras: Vec<EraView<'a>>,
     pub(crate) decades: Vec<Decade<'a>>,
+    /// The proportional time axis; absent without events.
+    pub(crate) axis: Option<super::timeline::AxisView<'a>>,
+    /// Every tag and actor, for the filters.
+    pub(crate) tags: Vec<LinkView<'a>>,
+    pub(crate) actors: Vec<LinkView<'a>>,
+    /// The first and last years, as historians write them (`-1274` is 1274
+    /// BCE), for the year-range filter.
+    pub(crate) years: Option<(i32, i32)>,
 }
 
 /// `tag.html`, `actor.html` and `era.html`.

@@ -1,0 +1,253 @@
+// annals: search and filters for the index page, a progressive
+// enhancement. The data comes from search-index.js (a script, so that it
+// loads from file:// too; its format is documented in src/search.rs). The
+// state lives in the URL hash (#q=treaty&tag=diplomacy&from=1990), so a
+// filtered view can be bookmarked, and back/forward step through changes.
+(function () {
+  "use strict";
+  var data = window.annalsSearch;
+  var form = document.getElementById("finder");
+  if (!data || data.v !== 1 || !form) { return; }
+  var $ = function (id) { return document.getElementById(id); };
+  var input = $("q"), results = $("results"), list = $("result-list");
+  var status = $("status"), more = $("more"), browse = $("browse");
+  var LIMIT = 100, WORD = /[\p{L}\p{N}]+/gu;
+  var SLOT = { title: 1, when: 2, from: 3, to: 4, tags: 5, actors: 6, eras: 7, place: 8 };
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function words(text) { return " " + (fold(text).match(WORD) || []).join(" "); }
+
+  var events = data.events.map(function (e) {
+    var names = [e[SLOT.place]];
+    e[SLOT.tags].forEach(function (t) { names.push(data.tags[t][1]); });
+    e[SLOT.actors].forEach(function (a) { names.push(data.actors[a][1]); });
+    return { title: words(e[SLOT.title]), names: words(names.join(" ")) };
+  });
+
+  // The word index: folded words, sorted, each with its posting lists.
+  var vocab = new Map();
+  data.words.forEach(function (entry, i) {
+    var key = fold(entry[0]);
+    if (!vocab.has(key)) { vocab.set(key, []); }
+    vocab.get(key).push(i);
+  });
+  var keys = Array.from(vocab.keys()).sort();
+  var DIGIT = new Int8Array(128).fill(-1);
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".split("").forEach(function (c, i) {
+    DIGIT[c.charCodeAt(0)] = i;
+  });
+  var decoded = [];
+  function postings(i) {
+    if (decoded[i]) { return decoded[i]; }
+    var text = data.words[i][1], out = [], value = 0, previous = 0;
+    for (var k = 0; k < text.length; k++) {
+      var d = DIGIT[text.charCodeAt(k)];
+      value = value * 32 + (d & 31);
+      if (d < 32) {
+        previous = out.length ? previous + value : value;
+        out.push(previous);
+        value = 0;
+      }
+    }
+    return (decoded[i] = out);
+  }
+
+  // For one folded term: the events whose text has a word starting with
+  // it, each with the first such word (for showing where it matched).
+  function textHits(term) {
+    var hits = new Map(), lo = 0, hi = keys.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (keys[mid] < term) { lo = mid + 1; } else { hi = mid; }
+    }
+    for (var k = lo; k < keys.length && keys[k].startsWith(term); k++) {
+      vocab.get(keys[k]).forEach(function (w) {
+        postings(w).forEach(function (e) { if (!hits.has(e)) { hits.set(e, data.words[w][0]); } });
+      });
+    }
+    return hits;
+  }
+
+  function passes(e, state) {
+    var any = function (have, wanted) {
+      return !wanted.length || have.some(function (x) { return wanted.indexOf(x) >= 0; });
+    };
+    return any(e[SLOT.tags], state.tags) && any(e[SLOT.actors], state.actors) &&
+      any(e[SLOT.eras], state.eras) &&
+      (state.from === null || e[SLOT.to] >= state.from) &&
+      (state.to === null || e[SLOT.from] <= state.to);
+  }
+
+  // Ranked matches: every term must match somewhere; a title match counts
+  // most, then place, actors and tags, then the text. Ties keep time order.
+  function search(state) {
+    var terms = (fold(state.q).match(WORD) || []);
+    var hits = terms.map(textHits), found = [];
+    for (var i = 0; i < events.length; i++) {
+      if (!passes(data.events[i], state)) { continue; }
+      var score = 0, inText = [];
+      for (var t = 0; t < terms.length && score >= 0; t++) {
+        var at = " " + terms[t], best = 0;
+        var title = events[i].title.indexOf(at);
+        if (title >= 0) { best = 10 + (events[i].title.charAt(title + at.length) === " " ? 2 : 0); }
+        else if (events[i].names.indexOf(at) >= 0) { best = 6; }
+        else if (hits[t].has(i)) { best = 2; inText.push(hits[t].get(i)); }
+        score = best ? score + best : -1;
+      }
+      if (score >= 0) { found.push({ index: i, score: score, inText: inText }); }
+    }
+    found.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+    return { found: found, terms: terms };
+  }
+
+  function marked(text, terms) {
+    var fragment = document.createDocumentFragment(), last = 0, match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text))) {
+      var word = fold(match[0]);
+      if (!terms.some(function (t) { return word.startsWith(t); })) { continue; }
+      fragment.append(text.slice(last, match.index));
+      var mark = document.createElement("mark");
+      mark.textContent = match[0];
+      fragment.append(mark);
+      last = match.index + match[0].length;
+    }
+    fragment.append(text.slice(last));
+    return fragment;
+  }
+
+  function element(tag, className, children) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    (children || []).forEach(function (child) { node.append(child); });
+    return node;
+  }
+
+  function item(hit, terms) {
+    var e = data.events[hit.index], slug = e[0];
+    var link = element("a", "", [marked(e[SLOT.title], terms)]);
+    link.href = "events/" + slug + ".html";
+    var li = element("li", "event-card", [
+      element("p", "when", [e[SLOT.when]]), element("h3", "event-title", [link])]);
+    var card = $(slug);
+    var summary = card && card.classList.contains("event-card") && card.querySelector(".summary");
+    if (summary) { li.append(element("p", "summary", [marked(summary.textContent, terms)])); }
+    if (hit.inText.length) {
+      var where = element("p", "in-text", ["In the text: "]);
+      hit.inText.forEach(function (word, n) {
+        where.append(n ? ", " : "", element("mark", "", [word]));
+      });
+      li.append(where);
+    }
+    var meta = [e[SLOT.place]].concat(e[SLOT.tags].map(function (t) { return data.tags[t][1]; }));
+    meta = meta.filter(Boolean);
+    if (meta.length) { li.append(element("p", "meta", [meta.join(" · ")])); }
+    return li;
+  }
+
+  var shown = LIMIT;
+  function render(state) {
+    var active = state.q.trim() || state.tags.length || state.actors.length || state.eras.length ||
+      state.from !== null || state.to !== null;
+    results.hidden = !active;
+    browse.hidden = !!active;
+    if (!active) { list.replaceChildren(); status.textContent = ""; return; }
+    var outcome = search(state), found = outcome.found;
+    var items = found.slice(0, shown).map(function (hit) { return item(hit, outcome.terms); });
+    list.replaceChildren.apply(list, items);
+    var n = found.length;
+    status.textContent = n ? n + (n === 1 ? " event matches" : " events match") +
+      (n > items.length ? "; the first " + items.length + " are shown" : "") : "No event matches.";
+    more.hidden = n <= items.length;
+    more.textContent = "Show all " + n;
+  }
+
+  // State: the form's values, read from and written to the hash.
+  function read() {
+    var picked = function (name) {
+      return Array.from(form.querySelectorAll("input[name=" + name + "]:checked"))
+        .map(function (box) { return box.value; });
+    };
+    var year = function (id) {
+      var value = parseInt($(id).value, 10);
+      return isNaN(value) ? null : value;
+    };
+    return { q: input.value, tag: picked("tag"), actor: picked("actor"), era: picked("era"),
+      from: year("from"), to: year("to") };
+  }
+  function hashOf(values) {
+    var params = new URLSearchParams();
+    if (values.q.trim()) { params.set("q", values.q); }
+    ["tag", "actor", "era"].forEach(function (name) {
+      values[name].forEach(function (v) { params.append(name, v); });
+    });
+    if (values.from !== null) { params.set("from", values.from); }
+    if (values.to !== null) { params.set("to", values.to); }
+    var text = params.toString();
+    return text ? "#" + text : "";
+  }
+  function positions(list, slugs) {
+    return slugs.map(function (s) { return list.findIndex(function (x) { return x[0] === s; }); })
+      .filter(function (i) { return i >= 0; });
+  }
+  // Historians' years (−44 is 44 BCE) to astronomical ones (1 BCE is 0).
+  function astronomical(year) { return year === null ? null : year < 0 ? year + 1 : year; }
+  function stateOf(values) {
+    return { q: values.q, tags: positions(data.tags, values.tag),
+      actors: positions(data.actors, values.actor), eras: positions(data.eras, values.era),
+      from: astronomical(values.from), to: astronomical(values.to) };
+  }
+
+  function update(push) {
+    var values = read(), hash = hashOf(values);
+    render(stateOf(values));
+    if (hash === (location.hash.indexOf("=") >= 0 ? location.hash : "")) { return; }
+    var url = location.pathname + location.search + (hash || "#");
+    if (push) { location.assign(url); } else { location.replace(url); }
+  }
+
+  function restore() {
+    var hash = location.hash.slice(1);
+    var params = new URLSearchParams(hash.indexOf("=") >= 0 ? hash : "");
+    input.value = params.get("q") || "";
+    form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+    });
+    $("from").value = params.get("from") || "";
+    $("to").value = params.get("to") || "";
+    if (["tag", "actor", "era", "from", "to"].some(function (k) { return params.has(k); })) {
+      $("filters").open = true;
+    }
+    shown = LIMIT;
+    render(stateOf(read()));
+    var anchor = hash && hash.indexOf("=") < 0 && document.getElementById(decodeURIComponent(hash));
+    if (anchor) { anchor.scrollIntoView(); }
+  }
+
+  var typing = false;
+  input.addEventListener("input", function () { shown = LIMIT; update(!typing); typing = true; });
+  input.addEventListener("blur", function () { typing = false; });
+  form.addEventListener("change", function (event) {
+    if (event.target !== input) { shown = LIMIT; typing = false; update(true); }
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function (event) {
+    event.preventDefault();
+    form.querySelectorAll("input").forEach(function (field) {
+      if (field.type === "checkbox") { field.checked = false; } else { field.value = ""; }
+    });
+    typing = false;
+    update(true);
+    input.focus();
+  });
+  more.addEventListener("click", function () { shown = Infinity; render(stateOf(read())); });
+  window.addEventListener("hashchange", function () {
+    var current = hashOf(read());
+    var now = location.hash.indexOf("=") >= 0 ? location.hash : "";
+    if (now !== current || now === "") { typing = false; restore(); }
+  });
+  form.hidden = false;
+  restore();
+})();
