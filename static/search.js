@@ -11,10 +11,12 @@
   var $ = function (id) { return document.getElementById(id); };
   var input = $("q"), results = $("results"), list = $("result-list");
   var status = $("status"), more = $("more"), browse = $("browse");
-  var LIMIT = 100, WORD = /[\p{L}\p{N}]+/gu;
+  var LIMIT = 50, WORD = /[\p{L}\p{N}]+/gu;
   var SLOT = { title: 1, when: 2, from: 3, to: 4, tags: 5, actors: 6, eras: 7, place: 8 };
 
+  var ASCII = /^[\x00-\x7f]*$/;
   function fold(text) {
+    if (ASCII.test(text)) { return text.toLowerCase(); }
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
   function words(text) { return " " + (fold(text).match(WORD) || []).join(" "); }
@@ -54,52 +56,86 @@
     return (decoded[i] = out);
   }
 
-  // For one folded term: the events whose text has a word starting with
-  // it, each with the first such word (for showing where it matched).
+  // For one folded term of two characters or more: for each event, the
+  // index of the first word of its text that starts with the term, or -1. The last few are kept, as
+  // typing extends one term at a time.
+  var recent = new Map(), NONE = new Int32Array(0);
   function textHits(term) {
-    var hits = new Map(), lo = 0, hi = keys.length;
+    if (term.length < 2) { return NONE; }
+    if (recent.has(term)) { return recent.get(term); }
+    var hits = new Int32Array(data.events.length).fill(-1), lo = 0, hi = keys.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
       if (keys[mid] < term) { lo = mid + 1; } else { hi = mid; }
     }
     for (var k = lo; k < keys.length && keys[k].startsWith(term); k++) {
-      vocab.get(keys[k]).forEach(function (w) {
-        postings(w).forEach(function (e) { if (!hits.has(e)) { hits.set(e, data.words[w][0]); } });
-      });
+      var same = vocab.get(keys[k]);
+      for (var s = 0; s < same.length; s++) {
+        var list = postings(same[s]);
+        for (var p = 0; p < list.length; p++) {
+          if (hits[list[p]] < 0) { hits[list[p]] = same[s]; }
+        }
+      }
     }
+    if (recent.size > 16) { recent.delete(recent.keys().next().value); }
+    recent.set(term, hits);
     return hits;
   }
 
+  function any(have, wanted) {
+    if (!wanted.length) { return true; }
+    for (var i = 0; i < have.length; i++) { if (wanted.indexOf(have[i]) >= 0) { return true; } }
+    return false;
+  }
   function passes(e, state) {
-    var any = function (have, wanted) {
-      return !wanted.length || have.some(function (x) { return wanted.indexOf(x) >= 0; });
-    };
     return any(e[SLOT.tags], state.tags) && any(e[SLOT.actors], state.actors) &&
       any(e[SLOT.eras], state.eras) &&
       (state.from === null || e[SLOT.to] >= state.from) &&
       (state.to === null || e[SLOT.from] <= state.to);
   }
 
-  // Ranked matches: every term must match somewhere; a title match counts
-  // most, then place, actors and tags, then the text. Ties keep time order.
+  // How well event i matches every term, or -1: a title match counts most,
+  // then place, actors and tags, then the text.
+  function score(i, terms, hits) {
+    var total = 0, title = events[i].title;
+    for (var t = 0; t < terms.length; t++) {
+      var at = " " + terms[t], where = title.indexOf(at);
+      if (where >= 0) { total += title.charAt(where + at.length) === " " ? 12 : 10; }
+      else if (events[i].names.indexOf(at) >= 0) { total += 6; }
+      else if (hits[t][i] > -1) { total += 2; }
+      else { return -1; }
+    }
+    return total;
+  }
+
+  // Ranked matches, best first; ties keep time order (a bucket per score,
+  // filled in time order, so no sort is needed).
   function search(state) {
     var terms = (fold(state.q).match(WORD) || []);
-    var hits = terms.map(textHits), found = [];
+    var hits = terms.map(textHits), buckets = [];
     for (var i = 0; i < events.length; i++) {
       if (!passes(data.events[i], state)) { continue; }
-      var score = 0, inText = [];
-      for (var t = 0; t < terms.length && score >= 0; t++) {
-        var at = " " + terms[t], best = 0;
-        var title = events[i].title.indexOf(at);
-        if (title >= 0) { best = 10 + (events[i].title.charAt(title + at.length) === " " ? 2 : 0); }
-        else if (events[i].names.indexOf(at) >= 0) { best = 6; }
-        else if (hits[t].has(i)) { best = 2; inText.push(hits[t].get(i)); }
-        score = best ? score + best : -1;
-      }
-      if (score >= 0) { found.push({ index: i, score: score, inText: inText }); }
+      var points = score(i, terms, hits);
+      if (points < 0) { continue; }
+      (buckets[points] || (buckets[points] = [])).push(i);
     }
-    found.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
-    return { found: found, terms: terms };
+    var found = [];
+    for (var b = buckets.length - 1; b >= 0; b--) {
+      if (buckets[b]) { found.push.apply(found, buckets[b]); }
+    }
+    return { found: found, terms: terms, hits: hits };
+  }
+
+  // The words of an event's text that matched terms not in its title.
+  function inText(i, outcome) {
+    var words = [];
+    outcome.hits.forEach(function (hits, t) {
+      var at = " " + outcome.terms[t];
+      if (events[i].title.indexOf(at) < 0 && events[i].names.indexOf(at) < 0 && hits[i] > -1) {
+        words.push(data.words[hits[i]][0]);
+      }
+    });
+    return words;
   }
 
   function marked(text, terms) {
@@ -125,8 +161,8 @@
     return node;
   }
 
-  function item(hit, terms) {
-    var e = data.events[hit.index], slug = e[0];
+  function item(index, outcome) {
+    var e = data.events[index], slug = e[0], terms = outcome.terms;
     var link = element("a", "", [marked(e[SLOT.title], terms)]);
     link.href = "events/" + slug + ".html";
     var li = element("li", "event-card", [
@@ -134,9 +170,10 @@
     var card = $(slug);
     var summary = card && card.classList.contains("event-card") && card.querySelector(".summary");
     if (summary) { li.append(element("p", "summary", [marked(summary.textContent, terms)])); }
-    if (hit.inText.length) {
+    var found = inText(index, outcome);
+    if (found.length) {
       var where = element("p", "in-text", ["In the text: "]);
-      hit.inText.forEach(function (word, n) {
+      found.forEach(function (word, n) {
         where.append(n ? ", " : "", element("mark", "", [word]));
       });
       li.append(where);
@@ -155,7 +192,7 @@
     browse.hidden = !!active;
     if (!active) { list.replaceChildren(); status.textContent = ""; return; }
     var outcome = search(state), found = outcome.found;
-    var items = found.slice(0, shown).map(function (hit) { return item(hit, outcome.terms); });
+    var items = found.slice(0, shown).map(function (index) { return item(index, outcome); });
     list.replaceChildren.apply(list, items);
     var n = found.length;
     status.textContent = n ? n + (n === 1 ? " event matches" : " events match") +
@@ -200,12 +237,38 @@
       from: astronomical(values.from), to: astronomical(values.to) };
   }
 
-  function update(push) {
-    var values = read(), hash = hashOf(values);
+  // Renders the form's state at once; the URL follows: at once for a
+  // filter (a history entry each), shortly after the last keystroke for
+  // typing (one entry per query), as writing the URL costs a long page time.
+  var pending = null;
+  function update(push, later) {
+    var values = read();
     render(stateOf(values));
-    if (hash === (location.hash.indexOf("=") >= 0 ? location.hash : "")) { return; }
-    var url = location.pathname + location.search + (hash || "#");
-    if (push) { location.assign(url); } else { location.replace(url); }
+    var entry = { hash: hashOf(values), push: push || (pending !== null && pending.push) };
+    cancel();
+    if (later) {
+      entry.timer = setTimeout(function () { pending = null; write(entry); }, 150);
+      pending = entry;
+    } else {
+      write(entry);
+    }
+  }
+  function cancel() {
+    if (pending) { clearTimeout(pending.timer); pending = null; }
+  }
+  function write(entry) {
+    if (entry.hash === (location.hash.indexOf("=") >= 0 ? location.hash : "")) { return; }
+    go(location.pathname + location.search + (entry.hash || "#"), entry.push);
+  }
+
+  // A history entry for the new state; the History API is much cheaper
+  // than a navigation on a long page, which is the fallback.
+  function go(url, push) {
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    } catch (error) {
+      if (push) { location.assign(url); } else { location.replace(url); }
+    }
   }
 
   function restore() {
@@ -227,7 +290,7 @@
   }
 
   var typing = false;
-  input.addEventListener("input", function () { shown = LIMIT; update(!typing); typing = true; });
+  input.addEventListener("input", function () { shown = LIMIT; update(!typing, true); typing = true; });
   input.addEventListener("blur", function () { typing = false; });
   form.addEventListener("change", function (event) {
     if (event.target !== input) { shown = LIMIT; typing = false; update(true); }
@@ -243,11 +306,14 @@
     input.focus();
   });
   more.addEventListener("click", function () { shown = Infinity; render(stateOf(read())); });
-  window.addEventListener("hashchange", function () {
+  function travelled() {
+    cancel();
     var current = hashOf(read());
     var now = location.hash.indexOf("=") >= 0 ? location.hash : "";
     if (now !== current || now === "") { typing = false; restore(); }
-  });
+  }
+  window.addEventListener("popstate", travelled);
+  window.addEventListener("hashchange", travelled);
   form.hidden = false;
   restore();
 })();

@@ -1,0 +1,59 @@
+// Shared helpers for the browser checks: Debian's Chromium driven by
+// playwright-core (never a downloaded browser), with a fresh profile.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "../tools/node_modules/playwright-core/index.mjs";
+
+export const ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+// A browser context with its own profile folder; `close()` removes it.
+export async function open(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), "annals-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Records console errors, page errors, failed requests and every response
+// of a page, to assert on after a journey.
+export function watch(page) {
+  const seen = { errors: [], failed: [], responses: [] };
+  page.on("console", (message) => {
+    if (message.type() === "error") { seen.errors.push(message.text()); }
+  });
+  page.on("pageerror", (error) => seen.errors.push(String(error)));
+  page.on("requestfailed", (request) => {
+    seen.failed.push(`${request.url()}: ${request.failure()?.errorText}`);
+  });
+  page.on("response", (response) => {
+    seen.responses.push({ url: response.url(), status: response.status() });
+  });
+  return seen;
+}
+
+// Runs a check with the JSON argument the Rust test passes and prints its
+// result as one JSON line; a thrown error fails the process with its message.
+export async function main(check) {
+  try {
+    const result = await check(JSON.parse(process.argv[2] || "{}"));
+    console.log(JSON.stringify(result ?? {}));
+  } catch (error) {
+    console.error(error && error.stack ? error.stack : String(error));
+    process.exit(1);
+  }
+}
