@@ -7,6 +7,7 @@
 //! parallel, so the whole site never sits in memory at once.
 
 mod json_ld;
+mod paging;
 mod timeline;
 mod views;
 
@@ -138,12 +139,17 @@ pub fn site(
         sink,
         watchdog: Watchdog::start(guard::page_time_limit()),
     };
-    let events = (0..chronology.events.len())
-        .into_par_iter()
-        .map(|index| renderer.event(index))
-        .collect::<Result<Vec<()>>>()?
-        .len();
-    renderer.index()?;
+    let (events, index) = rayon::join(
+        || {
+            (0..chronology.events.len())
+                .into_par_iter()
+                .map(|index| renderer.event(index))
+                .collect::<Result<Vec<()>>>()
+        },
+        || renderer.index(),
+    );
+    let events = events?.len();
+    let index_pages = index?;
     sink.put("search-index.js", search::script(chronology).as_bytes())?;
     let tags = renderer.groups("tags", "tag.html", "tags.html", "Tags", &chronology.tags)?;
     let actors = renderer.groups(
@@ -155,7 +161,7 @@ pub fn site(
     )?;
     let eras = renderer.eras()?;
     renderer.not_found()?;
-    Ok(events + 2 + tags + actors + eras)
+    Ok(events + index_pages + 1 + tags + actors + eras)
 }
 
 impl Renderer<'_> {
@@ -236,27 +242,37 @@ impl Renderer<'_> {
         self.put(&event.page_path(), "event.html", page)
     }
 
-    fn index(&self) -> Result<()> {
+    /// The index, split into pages; returns how many.
+    fn index(&self) -> Result<usize> {
         let here = Here::ROOT;
         let chronology = self.chronology;
+        let all: Vec<usize> = (0..chronology.events.len()).collect();
         let axis = timeline::measure(chronology);
-        let content = IndexPage {
-            count: chronology.events.len(),
-            eras: chronology
-                .eras
-                .iter()
-                .map(|group| EraView::new(here, &group.era, group.events.len()))
-                .collect(),
-            decades: decades(here, chronology),
-            axis: axis
-                .as_ref()
-                .map(|axis| timeline::AxisView::new(here, chronology, axis)),
-            tags: links(here, "tags", &chronology.tags),
-            actors: links(here, "actors", &chronology.actors),
-            years: years(chronology),
-        };
-        let page = self.page(here, String::new(), content);
-        self.put("index.html", "index.html", page)
+        let pages = paging::paginate(here, "index", &all, chronology);
+        let count = pages.len();
+        pages.into_par_iter().try_for_each(|paged| {
+            let first = paged.path == "index.html";
+            let content = IndexPage {
+                count: chronology.events.len(),
+                eras: chronology
+                    .eras
+                    .iter()
+                    .map(|group| EraView::new(here, &group.era, group.events.len()))
+                    .collect(),
+                decades: decades(here, chronology, paged.events),
+                axis: axis
+                    .as_ref()
+                    .filter(|_| first)
+                    .map(|axis| timeline::AxisView::new(here, chronology, axis)),
+                tags: links(here, "tags", &chronology.tags),
+                actors: links(here, "actors", &chronology.actors),
+                years: years(chronology),
+                pages: paged.links,
+            };
+            let page = self.page(here, String::new(), content);
+            self.put(&paged.path, "index.html", page)
+        })?;
+        Ok(count)
     }
 
     /// A listing page per group and one index of the groups.
@@ -269,15 +285,27 @@ impl Renderer<'_> {
         groups: &[Group],
     ) -> Result<usize> {
         let here = Here::in_dir(folder);
-        groups.par_iter().try_for_each(|group| {
+        let listings: Vec<_> = groups
+            .iter()
+            .flat_map(|group| {
+                let base = format!("{folder}/{}", group.slug);
+                paging::paginate(here, &base, &group.events, self.chronology)
+                    .into_iter()
+                    .map(move |paged| (group, paged))
+            })
+            .collect();
+        let pages = listings.len();
+        listings.into_par_iter().try_for_each(|(group, paged)| {
             let content = ListPage {
                 name: &group.name,
                 slug: &group.slug,
                 era: None,
-                events: Card::list(here, self.chronology, &group.events),
+                count: group.events.len(),
+                events: Card::list(here, self.chronology, paged.events),
+                pages: paged.links,
             };
             let page = self.page(here, group.name.clone(), content);
-            self.put(&format!("{folder}/{}.html", group.slug), one, page)
+            self.put(&paged.path, one, page)
         })?;
         let content = GroupsPage {
             groups: groups
@@ -287,22 +315,29 @@ impl Renderer<'_> {
         };
         let page = self.page(here, heading.to_string(), content);
         self.put(&format!("{folder}/index.html"), all, page)?;
-        Ok(groups.len() + 1)
+        Ok(pages + 1)
     }
 
     fn eras(&self) -> Result<usize> {
         let here = Here::in_dir("eras");
+        let mut pages = 0;
         for group in &self.chronology.eras {
-            let content = ListPage {
-                name: &group.era.name,
-                slug: &group.era.slug,
-                era: Some(EraView::new(here, &group.era, group.events.len())),
-                events: Card::list(here, self.chronology, &group.events),
-            };
-            let page = self.page(here, group.era.name.clone(), content);
-            self.put(&format!("eras/{}.html", group.era.slug), "era.html", page)?;
+            let base = format!("eras/{}", group.era.slug);
+            for paged in paging::paginate(here, &base, &group.events, self.chronology) {
+                let content = ListPage {
+                    name: &group.era.name,
+                    slug: &group.era.slug,
+                    era: Some(EraView::new(here, &group.era, group.events.len())),
+                    count: group.events.len(),
+                    events: Card::list(here, self.chronology, paged.events),
+                    pages: paged.links,
+                };
+                let page = self.page(here, group.era.name.clone(), content);
+                self.put(&paged.path, "era.html", page)?;
+                pages += 1;
+            }
         }
-        Ok(self.chronology.eras.len())
+        Ok(pages)
     }
 
     fn not_found(&self) -> Result<()> {
@@ -335,9 +370,9 @@ fn years(chronology: &Chronology) -> Option<(i32, i32)> {
 }
 
 /// The index's grouping: decades of years of events, BCE first.
-fn decades<'a>(here: Here, chronology: &'a Chronology) -> Vec<Decade<'a>> {
+fn decades<'a>(here: Here, chronology: &'a Chronology, events: &[usize]) -> Vec<Decade<'a>> {
     let mut decades: Vec<Decade<'a>> = Vec::new();
-    for event in &chronology.events {
+    for event in events.iter().map(|&index| &chronology.events[index]) {
         let (year, bce) = (event.date.year(), event.date.is_bce());
         let suffix = if bce { " BCE" } else { "" };
         let id_suffix = if bce { "bce" } else { "" };

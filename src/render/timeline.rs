@@ -143,7 +143,11 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark) -> MarkView {
             let n = mark.events.len();
             (
                 "cluster",
-                format!("#{}", year_id(&first.date)),
+                format!(
+                    "{}#{}",
+                    super::paging::index_page(here, mark.events[0]),
+                    year_id(&first.date)
+                ),
                 format!("{n} events, {when}"),
             )
         }

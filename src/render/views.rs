@@ -348,6 +348,8 @@ pub(crate) struct IndexPage<'a> {
     /// The first and last years, as historians write them (`-1274` is 1274
     /// BCE), for the year-range filter.
     pub(crate) years: Option<(i32, i32)>,
+    /// The pager, when the chronology spans several index pages.
+    pub(crate) pages: Vec<super::paging::PageLink>,
 }
 
 /// `tag.html`, `actor.html` and `era.html`.
@@ -356,7 +358,12 @@ pub(crate) struct ListPage<'a> {
     pub(crate) name: &'a str,
     pub(crate) slug: &'a str,
     pub(crate) era: Option<EraView<'a>>,
+    /// All the listing's events, on every page.
+    pub(crate) count: usize,
+    /// This page's events.
     pub(crate) events: Vec<Card<'a>>,
+    /// The pager, when the listing spans several pages.
+    pub(crate) pages: Vec<super::paging::PageLink>,
 }
 
 /// `tags.html` and `actors.html`.

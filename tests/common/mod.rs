@@ -152,6 +152,7 @@ pub fn html_pages(output: &Path) -> Vec<PathBuf> {
 /// the problems found.
 pub fn broken_links(output: &Path) -> Vec<String> {
     let mut problems = Vec::new();
+    let mut ids: BTreeMap<PathBuf, std::collections::HashSet<String>> = BTreeMap::new();
     let selector = Selector::parse("[href], [src]").unwrap();
     for page in html_pages(output) {
         let html = Html::parse_document(&fs::read_to_string(output.join(&page)).unwrap());
@@ -164,7 +165,7 @@ pub fn broken_links(output: &Path) -> Vec<String> {
             {
                 continue;
             }
-            if let Some(problem) = check_link(output, &page, link) {
+            if let Some(problem) = check_link(output, &page, link, &mut ids) {
                 problems.push(format!("{}: {link}: {problem}", page.display()));
             }
         }
@@ -172,7 +173,12 @@ pub fn broken_links(output: &Path) -> Vec<String> {
     problems
 }
 
-fn check_link(output: &Path, page: &Path, link: &str) -> Option<String> {
+fn check_link(
+    output: &Path,
+    page: &Path,
+    link: &str,
+    ids: &mut BTreeMap<PathBuf, std::collections::HashSet<String>>,
+) -> Option<String> {
     if link.starts_with('/') || link.contains("://") {
         return Some("not relative".into());
     }
@@ -189,12 +195,15 @@ fn check_link(output: &Path, page: &Path, link: &str) -> Option<String> {
         return Some(format!("{} does not exist", target.display()));
     }
     let fragment = fragment.filter(|f| !f.is_empty())?;
-    let html = Html::parse_document(&fs::read_to_string(&file).ok()?);
-    let selector = Selector::parse(&format!("[id=\"{fragment}\"]")).ok()?;
-    html.select(&selector)
-        .next()
-        .is_none()
-        .then(|| format!("no id {fragment:?} in {}", target.display()))
+    let known = ids.entry(target.clone()).or_insert_with(|| {
+        let html = Html::parse_document(&fs::read_to_string(&file).unwrap_or_default());
+        let selector = Selector::parse("[id]").unwrap();
+        html.select(&selector)
+            .filter_map(|element| element.value().attr("id"))
+            .map(str::to_string)
+            .collect()
+    });
+    (!known.contains(fragment)).then(|| format!("no id {fragment:?} in {}", target.display()))
 }
 
 fn normalise(path: &Path) -> PathBuf {

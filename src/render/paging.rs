@@ -1,0 +1,141 @@
+//! Long listings split into pages, so that no page grows without bound.
+//!
+//! The index and every tag, actor and era page list at most [`PAGE_SIZE`]
+//! events; a longer listing continues on `index.2.html`, `tags/x.2.html`
+//! and so on, in chronological order, with a pager labelled by the years each
+//! page covers. Slugs never contain a dot, so these names cannot collide with
+//! another page.
+
+use serde::Serialize;
+
+use super::views::Here;
+use crate::chronology::Chronology;
+
+/// The most events one listing page shows.
+pub(crate) const PAGE_SIZE: usize = 1000;
+
+/// How many page links the pager shows on each side of the current page.
+const WINDOW: usize = 2;
+
+/// One page of a listing.
+pub(crate) struct Paged<'a> {
+    /// The page's path from the output root.
+    pub(crate) path: String,
+    /// The events it lists (indices into the chronology).
+    pub(crate) events: &'a [usize],
+    /// The pager: empty when the listing fits on one page.
+    pub(crate) links: Vec<PageLink>,
+}
+
+/// A link in a pager.
+#[derive(Serialize)]
+pub(crate) struct PageLink {
+    /// The page's number, from 1.
+    pub(crate) number: usize,
+    /// The years it covers: `1945–1976`.
+    pub(crate) label: String,
+    /// Relative to the current page.
+    pub(crate) href: String,
+    /// True for the page the reader is on.
+    pub(crate) current: bool,
+}
+
+/// The path of page `number` of the listing at `base` (`index`, `tags/x`).
+pub(crate) fn path(base: &str, number: usize) -> String {
+    if number <= 1 {
+        format!("{base}.html")
+    } else {
+        format!("{base}.{number}.html")
+    }
+}
+
+/// The index page listing the event at `index`, relative to `here`, or the
+/// empty string for the first page.
+pub(crate) fn index_page(here: Here, index: usize) -> String {
+    match index / PAGE_SIZE + 1 {
+        1 if here.dir.is_empty() => String::new(),
+        number => here.url(&path("index", number)),
+    }
+}
+
+/// Splits `events` into pages at `base`, each with its pager.
+pub(crate) fn paginate<'a>(
+    here: Here,
+    base: &str,
+    events: &'a [usize],
+    chronology: &Chronology,
+) -> Vec<Paged<'a>> {
+    let chunks: Vec<&[usize]> = if events.is_empty() {
+        vec![events]
+    } else {
+        events.chunks(PAGE_SIZE).collect()
+    };
+    let labels: Vec<String> = chunks.iter().map(|c| label(chronology, c)).collect();
+    (1..=chunks.len())
+        .map(|number| Paged {
+            path: path(base, number),
+            events: chunks[number - 1],
+            links: pager(here, base, number, &labels),
+        })
+        .collect()
+}
+
+fn pager(here: Here, base: &str, current: usize, labels: &[String]) -> Vec<PageLink> {
+    let last = labels.len();
+    if last <= 1 {
+        return Vec::new();
+    }
+    (1..=last)
+        .filter(|&n| n == 1 || n == last || n.abs_diff(current) <= WINDOW)
+        .map(|number| PageLink {
+            number,
+            label: labels[number - 1].clone(),
+            href: here.url(&path(base, number)),
+            current: number == current,
+        })
+        .collect()
+}
+
+/// The years a page covers, as readers write them.
+fn label(chronology: &Chronology, chunk: &[usize]) -> String {
+    let year = |index: usize| {
+        let date = &chronology.events[index].date;
+        let era = if date.is_bce() { " BCE" } else { "" };
+        format!("{}{era}", date.year())
+    };
+    match (chunk.first(), chunk.last()) {
+        (Some(&first), Some(&last)) if year(first) == year(last) => year(first),
+        (Some(&first), Some(&last)) => format!("{}–{}", year(first), year(last)),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_never_look_like_a_slug() {
+        assert_eq!(path("index", 1), "index.html");
+        assert_eq!(path("index", 2), "index.2.html");
+        assert_eq!(path("tags/treaty", 3), "tags/treaty.3.html");
+    }
+
+    #[test]
+    fn the_pager_shows_ends_and_a_window() {
+        let labels: Vec<String> = (1..=10).map(|n| n.to_string()).collect();
+        let numbers: Vec<usize> = pager(Here::ROOT, "index", 5, &labels)
+            .iter()
+            .map(|link| link.number)
+            .collect();
+        assert_eq!(numbers, [1, 3, 4, 5, 6, 7, 10]);
+        assert!(pager(Here::ROOT, "index", 1, &labels[..1]).is_empty());
+    }
+
+    #[test]
+    fn events_find_their_index_page() {
+        assert_eq!(index_page(Here::ROOT, 0), "");
+        assert_eq!(index_page(Here::ROOT, PAGE_SIZE), "index.2.html");
+        assert_eq!(index_page(Here::in_dir("tags"), 5), "../index.html");
+    }
+}
