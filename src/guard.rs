@@ -214,52 +214,69 @@ pub fn range(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
     Ok(tera::Value::from(items))
 }
 
-/// Stops the process when no page has finished rendering for
-/// [`page_time_limit`]: a template that loops (nearly) forever fails the
-/// build with a clear message instead of hanging it. The previous output is
-/// untouched, since nothing is swapped in until rendering has finished.
+/// Stops the process when a template render has been under way for
+/// [`page_time_limit`] with no render starting or finishing meanwhile: a
+/// template that loops (nearly) forever fails the build with a clear message
+/// instead of hanging it. Work between renders (search index, exports) is
+/// not timed. The previous output is untouched, since nothing is swapped in
+/// until rendering has finished.
 pub struct Watchdog {
-    progress: Arc<AtomicU64>,
-    done: Arc<AtomicBool>,
+    state: Arc<Watched>,
+}
+
+/// What the watching thread sees.
+struct Watched {
+    /// Renders started plus renders finished: changes whenever work moves.
+    moves: AtomicU64,
+    /// Renders under way.
+    busy: AtomicU64,
+    done: AtomicBool,
 }
 
 impl Watchdog {
     /// Starts watching.
     pub fn start(limit: Duration) -> Watchdog {
-        let progress = Arc::new(AtomicU64::new(0));
-        let done = Arc::new(AtomicBool::new(false));
-        let (seen, finished) = (Arc::clone(&progress), Arc::clone(&done));
-        let started = Instant::now();
-        std::thread::spawn(move || {
-            let mut last = (0, Instant::now());
-            while !finished.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(100));
-                let now = seen.load(Ordering::Relaxed);
-                if now != last.0 {
-                    last = (now, Instant::now());
-                } else if last.1.elapsed() > limit && !finished.load(Ordering::Relaxed) {
-                    eprintln!(
-                        "error: no page finished rendering in {} s (after {} pages, {} s into the build): does a template loop forever? the previous output is untouched",
-                        limit.as_secs(),
-                        now,
-                        started.elapsed().as_secs()
-                    );
-                    std::process::exit(1);
-                }
-            }
+        let state = Arc::new(Watched {
+            moves: AtomicU64::new(0),
+            busy: AtomicU64::new(0),
+            done: AtomicBool::new(false),
         });
-        Watchdog { progress, done }
+        let seen = Arc::clone(&state);
+        std::thread::spawn(move || watch(&seen, limit));
+        Watchdog { state }
     }
 
-    /// Records that a page finished.
-    pub fn tick(&self) {
-        self.progress.fetch_add(1, Ordering::Relaxed);
+    /// Times one render.
+    pub fn render<T>(&self, work: impl FnOnce() -> T) -> T {
+        self.state.busy.fetch_add(1, Ordering::Relaxed);
+        self.state.moves.fetch_add(1, Ordering::Relaxed);
+        let result = work();
+        self.state.busy.fetch_sub(1, Ordering::Relaxed);
+        self.state.moves.fetch_add(1, Ordering::Relaxed);
+        result
+    }
+}
+
+fn watch(state: &Watched, limit: Duration) {
+    let mut last = (0, Instant::now());
+    while !state.done.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(100));
+        let moves = state.moves.load(Ordering::Relaxed);
+        if moves != last.0 || state.busy.load(Ordering::Relaxed) == 0 {
+            last = (moves, Instant::now());
+        } else if last.1.elapsed() > limit && !state.done.load(Ordering::Relaxed) {
+            eprintln!(
+                "error: a page has been rendering for more than {} s: does a template loop forever? the previous output is untouched",
+                limit.as_secs()
+            );
+            std::process::exit(1);
+        }
     }
 }
 
 impl Drop for Watchdog {
     fn drop(&mut self) {
-        self.done.store(true, Ordering::Relaxed);
+        self.state.done.store(true, Ordering::Relaxed);
     }
 }
 

@@ -150,8 +150,12 @@ pub fn site(
     );
     let events = events?.len();
     let index_pages = index?;
-    sink.put("search-index.js", search::script(chronology).as_bytes())?;
-    let tags = renderer.groups("tags", "tag.html", "tags.html", "Tags", &chronology.tags)?;
+    let (search_index, tags) = rayon::join(
+        || sink.put("search-index.js", search::script(chronology).as_bytes()),
+        || renderer.groups("tags", "tag.html", "tags.html", "Tags", &chronology.tags),
+    );
+    search_index?;
+    let tags = tags?;
     let actors = renderer.groups(
         "actors",
         "actor.html",
@@ -196,8 +200,9 @@ impl Renderer<'_> {
         if path != "404.html" {
             page.meta.url = self.config.page_url(path);
         }
-        let html = self.templates.render(template, &page)?;
-        self.watchdog.tick();
+        let html = self
+            .watchdog
+            .render(|| self.templates.render(template, &page))?;
         self.sink.put(path, html.as_bytes())
     }
 

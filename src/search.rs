@@ -26,6 +26,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use rayon::prelude::*;
+
 use serde::Serialize;
 
 use crate::chronology::{Chronology, Group};
@@ -133,11 +135,16 @@ fn positions(groups: &[Group], names: &[String]) -> Vec<usize> {
 
 /// The inverted index of summaries and bodies.
 fn words(events: &[Event]) -> Vec<(String, String)> {
+    let owns: Vec<BTreeSet<String>> = events
+        .par_iter()
+        .map(|event| {
+            let title: HashSet<String> = tokens(&event.title).collect();
+            let text = format!("{} {}", event.summary, markdown::plain_text(&event.body));
+            tokens(&text).filter(|w| !title.contains(w)).collect()
+        })
+        .collect();
     let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, event) in events.iter().enumerate() {
-        let title: HashSet<String> = tokens(&event.title).collect();
-        let text = format!("{} {}", event.summary, markdown::plain_text(&event.body));
-        let own: BTreeSet<String> = tokens(&text).filter(|w| !title.contains(w)).collect();
+    for (index, own) in owns.into_iter().enumerate() {
         for word in own {
             postings.entry(word).or_default().push(index);
         }

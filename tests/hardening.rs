@@ -416,7 +416,7 @@ fn a_template_that_never_finishes_is_stopped() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("no page finished rendering in 2 s"),
+        stderr.contains("a page has been rendering for more than 2 s"),
         "{stderr}"
     );
     assert_eq!(before, common::snapshot(&site.path().join("public")));
