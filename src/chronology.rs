@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use crate::alias;
 use crate::config::{Config, Era};
 use crate::error::{Error, Position, Result};
 use crate::event::{Event, resolve_link};
@@ -87,7 +88,8 @@ impl Chronology {
                 era: era.clone(),
                 events: in_era(&events, era),
             })
-            .collect();
+            .collect::<Vec<_>>();
+        alias::check(&events, &alias::pages(&events, &tags, &actors, &eras))?;
         Ok(Chronology {
             events,
             tags,

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::alias;
 use crate::date::HistoricalDate;
 use crate::error::{Error, Position, Result};
 use crate::front_matter;
@@ -40,6 +41,8 @@ struct RawEvent {
     #[serde(default, deserialize_with = "one_or_many")]
     related: Vec<String>,
     slug: Option<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    aliases: Vec<String>,
     #[serde(default)]
     draft: bool,
     #[serde(default)]
@@ -62,7 +65,7 @@ pub struct Source {
 }
 
 /// A validated event.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     /// Unique across the site; the page is `events/<slug>.html`.
     pub slug: String,
@@ -88,6 +91,11 @@ pub struct Event {
     pub related: Vec<String>,
     /// Where `related:` is written, for errors about it.
     pub related_at: Position,
+    /// Old addresses that redirect here: output paths such as
+    /// `events/old-name.html`.
+    pub aliases: Vec<String>,
+    /// Where `aliases:` is written, for errors about it.
+    pub aliases_at: Position,
     /// Left out unless drafts are asked for.
     pub draft: bool,
     /// Free data for templates.
@@ -279,6 +287,9 @@ fn validate(
     if let Some(message) = raw.sources.iter().find_map(check_source) {
         errors.push(lines.error(path, "sources", message));
     }
+    let aliases = alias::output_paths(&raw.aliases)
+        .map_err(|message| errors.push(lines.error(path, "aliases", message)))
+        .unwrap_or_default();
     Error::collect(errors)?;
     let scan = markdown::scan(&body);
     let summary = raw
@@ -300,6 +311,8 @@ fn validate(
         sources: raw.sources,
         related: raw.related,
         related_at: lines.at(path, "related"),
+        aliases,
+        aliases_at: lines.at(path, "aliases"),
         draft: raw.draft,
         extra: raw.extra,
         body,

@@ -5,6 +5,7 @@
 //! [`chronology`] orders and groups them → [`render`] turns them into pages
 //! through Tera templates → [`output`] writes them and swaps them into place.
 
+pub mod alias;
 pub mod axis;
 pub mod chronology;
 pub mod config;
@@ -16,14 +17,18 @@ pub mod feed;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod guard;
+pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod output;
+pub mod rebuild;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod slug;
 pub mod theme;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -74,6 +79,9 @@ pub struct Report {
     pub pages: usize,
     /// Things worth telling that did not stop the build.
     pub warnings: Vec<String>,
+    /// Likely mistakes in the content (`check` only; `--strict` fails on
+    /// them).
+    pub lints: Vec<lint::Warning>,
     /// Where the output is, when it was written.
     pub output: Option<PathBuf>,
     /// True when nothing had changed since the build that wrote the output,
@@ -119,21 +127,15 @@ impl Site {
     /// Renders the pages, then the feeds and data exports; returns how many
     /// pages.
     fn render(&self, sink: &dyn Sink) -> Result<usize> {
-        let recorder = feed::Recorder::new(sink);
-        let pages = render::site(&self.templates, &self.chronology, &self.config, &recorder)?;
-        feed::write(&self.chronology, &self.config, &recorder.into_pages(), sink)?;
-        export::write(&self.chronology, &self.config, sink)?;
-        if let Some(cname) = &self.config.cname {
-            sink.put("CNAME", format!("{cname}\n").as_bytes())?;
-        }
-        Ok(pages)
+        render_site(&self.templates, &self.chronology, &self.config, sink)
     }
 
     /// How many files a build writes, about: for the progress bar.
     fn expected_pages(&self) -> u64 {
         let chronology = &self.chronology;
+        let aliases: usize = chronology.events.iter().map(|e| e.aliases.len()).sum();
         (chronology.events.len() + chronology.tags.len() + chronology.actors.len()) as u64
-            + chronology.eras.len() as u64
+            + (chronology.eras.len() + aliases) as u64
             + 16
     }
 
@@ -142,10 +144,29 @@ impl Site {
             events: self.chronology.events.len(),
             pages,
             warnings: self.warnings,
+            lints: Vec::new(),
             output,
             unchanged: false,
         }
     }
+}
+
+/// Renders every page, feed and export of a site into `sink`; returns how
+/// many pages.
+fn render_site(
+    templates: &Templates,
+    chronology: &Chronology,
+    config: &Config,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let recorder = feed::Recorder::new(sink);
+    let pages = render::site(templates, chronology, config, &recorder)?;
+    feed::write(chronology, config, &recorder.into_pages(), sink)?;
+    export::write(chronology, config, sink)?;
+    if let Some(cname) = &config.cname {
+        sink.put("CNAME", format!("{cname}\n").as_bytes())?;
+    }
+    Ok(pages)
 }
 
 /// Builds the site: reads and checks everything, renders every page into a
@@ -160,6 +181,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
                 events: stamp.events,
                 pages: stamp.pages,
                 warnings: stamp.warnings,
+                lints: Vec::new(),
                 output: Some(output_dir),
                 unchanged: true,
             });
@@ -185,7 +207,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
 pub fn check(opts: &BuildOptions) -> Result<Report> {
     let site = Site::load(opts)?;
     let pages = site.render(&Discard)?;
-    Ok(site.report(pages, None))
+    let lints = lint::events(&site.chronology.events);
+    Ok(Report {
+        lints,
+        ..site.report(pages, None)
+    })
 }
 
 /// Copies `root/static/` into the output, then the built-in assets the site

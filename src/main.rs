@@ -1,10 +1,14 @@
-//! The `annals` command line: build, check, new, init.
+//! The `annals` command line: build, check, serve, new, init.
 
-use std::path::PathBuf;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use annals::load::Format;
 use annals::output::Verbosity;
-use annals::{BuildOptions, Drafts, Error, scaffold};
+use annals::scaffold::{self, NewEvent};
+use annals::serve::{Browser, ServeOptions};
+use annals::{BuildOptions, Drafts, Error};
 use clap::{Args, Parser, Subcommand};
 
 /// A static site generator for diplomatic chronologies.
@@ -21,6 +25,8 @@ enum Command {
     Build(BuildArgs),
     /// Validate everything and render in memory; write nothing.
     Check(CheckArgs),
+    /// Preview the site over HTTP, rebuilding and reloading on every save.
+    Serve(ServeArgs),
     /// Write a new event file: content/events/<date>-<slug>.md.
     New(NewArgs),
     /// Create a new chronology site with one example event.
@@ -54,6 +60,33 @@ struct CheckArgs {
     /// Check drafts too.
     #[arg(long)]
     drafts: bool,
+    /// Treat warnings as errors (exit status 1).
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The site root.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on; anything but loopback is reachable from
+    /// other machines.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Serve the site under this path, as GitHub Pages serves a project
+    /// site (e.g. /repo/).
+    #[arg(long, default_value = "/")]
+    base_path: String,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
+    /// Publish drafts too.
+    #[arg(long)]
+    drafts: bool,
 }
 
 #[derive(Args)]
@@ -64,9 +97,24 @@ struct NewArgs {
     /// The event's date: YYYY, YYYY-MM or YYYY-MM-DD, optionally " BCE".
     #[arg(long)]
     date: String,
+    /// When the event ended, same grammar as --date.
+    #[arg(long)]
+    end: Option<String>,
     /// A tag; repeat for several.
     #[arg(long = "tag")]
     tags: Vec<String>,
+    /// An actor (country, person, organisation); repeat for several.
+    #[arg(long = "actor")]
+    actors: Vec<String>,
+    /// Where it happened.
+    #[arg(long)]
+    place: Option<String>,
+    /// Write a YAML data file (.yaml) instead of Markdown.
+    #[arg(long)]
+    yaml: bool,
+    /// Open the new file in $VISUAL or $EDITOR.
+    #[arg(long)]
+    edit: bool,
     /// The event's title.
     title: String,
 }
@@ -130,7 +178,14 @@ impl CheckArgs {
         let mut opts = BuildOptions::new(self.root);
         opts.drafts = drafts(self.drafts);
         let report = annals::check(&opts)?;
-        print_warnings(&report.warnings);
+        let lints = report.lints.iter().map(ToString::to_string);
+        let warnings: Vec<String> = report.warnings.iter().cloned().chain(lints).collect();
+        if self.strict && !warnings.is_empty() {
+            return Err(Error::Many(
+                warnings.into_iter().map(Error::Usage).collect(),
+            ));
+        }
+        print_warnings(&warnings);
         println!(
             "ok: {} events, {} pages would be written",
             report.events, report.pages
@@ -139,12 +194,67 @@ impl CheckArgs {
     }
 }
 
+impl ServeArgs {
+    fn run(self) -> Result<(), Error> {
+        let mut build = BuildOptions::new(self.root);
+        build.drafts = drafts(self.drafts);
+        annals::serve::run(ServeOptions {
+            build,
+            bind: self.bind,
+            port: self.port,
+            base_path: self.base_path,
+            browser: if self.open {
+                Browser::Open
+            } else {
+                Browser::Stay
+            },
+        })
+    }
+}
+
 impl NewArgs {
     fn run(self) -> Result<(), Error> {
-        let path = scaffold::new_event(&self.root, &self.title, &self.date, &self.tags)?;
+        let new = NewEvent {
+            title: self.title,
+            date: self.date,
+            end: self.end,
+            tags: self.tags,
+            actors: self.actors,
+            place: self.place,
+            format: if self.yaml {
+                Format::Yaml
+            } else {
+                Format::Markdown
+            },
+        };
+        let path = scaffold::new_event(&self.root, &new)?;
         println!("{}", path.display());
+        if self.edit {
+            edit(&path)?;
+        }
         Ok(())
     }
+}
+
+/// Opens `path` in the editor named by $VISUAL or $EDITOR (which may carry
+/// arguments, as in `code --wait`) and waits for it.
+fn edit(path: &Path) -> Result<(), Error> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .or_else(|| std::env::var("EDITOR").ok())
+        .filter(|editor| !editor.trim().is_empty())
+        .ok_or_else(|| Error::Usage("--edit: set $EDITOR (or $VISUAL) to your editor".into()))?;
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or_default();
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(path)
+        .status()
+        .map_err(|e| Error::Usage(format!("--edit: cannot run {program:?}: {e}")))?;
+    if !status.success() {
+        eprintln!("warning: {editor} exited with {status}");
+    }
+    Ok(())
 }
 
 impl InitArgs {
@@ -176,6 +286,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => args.run(),
         Command::Check(args) => args.run(),
+        Command::Serve(args) => args.run(),
         Command::New(args) => args.run(),
         Command::Init(args) => args.run(),
     };

@@ -8,9 +8,11 @@
 
 mod json_ld;
 mod paging;
+mod redirect;
 mod timeline;
 mod views;
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -112,6 +114,61 @@ fn escape_html(text: &str) -> String {
     escaped
 }
 
+/// Which pages to render: all of them, or those an edit touched.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    /// Every page.
+    All,
+    /// Some pages.
+    Only(Dirty),
+}
+
+/// Whether the pages that list every event or group (the index, the tag
+/// and actor indexes) are rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overviews {
+    /// Rendered.
+    #[default]
+    Render,
+    /// Left as they are.
+    Skip,
+}
+
+/// The pages an edit touched.
+#[derive(Debug, Clone, Default)]
+pub struct Dirty {
+    /// Events (indices into [`Chronology::events`]) whose pages, with their
+    /// aliases, are rendered.
+    pub events: BTreeSet<usize>,
+    /// Tag, actor and era pages, by output path (`tags/treaty.html`).
+    pub lists: BTreeSet<String>,
+    /// Whether the index and the tag and actor indexes are rendered.
+    pub overviews: Overviews,
+}
+
+impl Selection {
+    fn event(&self, index: usize) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only(dirty) => dirty.events.contains(&index),
+        }
+    }
+
+    fn overviews(&self) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only(dirty) => dirty.overviews == Overviews::Render,
+        }
+    }
+
+    fn list(&self, path: &str) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only(dirty) => dirty.lists.contains(path),
+        }
+    }
+}
+
 /// Everything a page function needs.
 struct Renderer<'a> {
     templates: &'a Templates,
@@ -121,6 +178,7 @@ struct Renderer<'a> {
     html: HtmlMode,
     sink: &'a dyn Sink,
     watchdog: Watchdog,
+    selection: &'a Selection,
 }
 
 /// Renders every page of the site into `sink`; returns how many.
@@ -128,6 +186,17 @@ pub fn site(
     templates: &Templates,
     chronology: &Chronology,
     config: &Config,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    pages(templates, chronology, config, &Selection::All, sink)
+}
+
+/// Renders the selected pages into `sink`; returns how many.
+pub fn pages(
+    templates: &Templates,
+    chronology: &Chronology,
+    config: &Config,
+    selection: &Selection,
     sink: &dyn Sink,
 ) -> Result<usize> {
     let renderer = Renderer {
@@ -138,37 +207,47 @@ pub fn site(
         html: config.html,
         sink,
         watchdog: Watchdog::start(guard::page_time_limit()),
+        selection,
     };
-    let (events, index) = rayon::join(
-        || {
-            (0..chronology.events.len())
-                .into_par_iter()
-                .map(|index| renderer.event(index))
-                .collect::<Result<Vec<()>>>()
-        },
-        || renderer.index(),
-    );
-    let events = events?.len();
-    let index_pages = index?;
-    let (search_index, tags) = rayon::join(
-        || sink.put("search-index.js", search::script(chronology).as_bytes()),
-        || renderer.groups("tags", "tag.html", "tags.html", "Tags", &chronology.tags),
-    );
-    search_index?;
-    let tags = tags?;
-    let actors = renderer.groups(
-        "actors",
-        "actor.html",
-        "actors.html",
-        "Actors",
-        &chronology.actors,
-    )?;
-    let eras = renderer.eras()?;
-    renderer.not_found()?;
-    Ok(events + index_pages + 1 + tags + actors + eras)
+    // The index shows every event: the slowest page; render it beside the rest.
+    let index = || match selection.overviews() {
+        true => {
+            sink.put("search-index.js", search::script(chronology).as_bytes())?;
+            renderer.index()
+        }
+        false => Ok(0),
+    };
+    let (index, rest) = rayon::join(index, || renderer.all_but_index());
+    Ok(index? + rest?)
 }
 
 impl Renderer<'_> {
+    /// The selected pages but the index; returns how many.
+    fn all_but_index(&self) -> Result<usize> {
+        let chronology = self.chronology;
+        let events = (0..chronology.events.len())
+            .into_par_iter()
+            .filter(|&index| self.selection.event(index))
+            .map(|index| self.event(index))
+            .collect::<Result<Vec<usize>>>()?
+            .into_iter()
+            .sum::<usize>();
+        let tags = self.groups("tags", "tag.html", "tags.html", "Tags", &chronology.tags)?;
+        let actors = self.groups(
+            "actors",
+            "actor.html",
+            "actors.html",
+            "Actors",
+            &chronology.actors,
+        )?;
+        let eras = self.eras()?;
+        let not_found = match self.selection {
+            Selection::All => self.not_found().map(|()| 1)?,
+            Selection::Only(_) => 0,
+        };
+        Ok(events + tags + actors + eras + not_found)
+    }
+
     fn page<T: Serialize>(&self, here: Here, title: String, content: T) -> Page<'_, T> {
         let meta = Meta {
             title: if title.is_empty() {
@@ -206,7 +285,8 @@ impl Renderer<'_> {
         self.sink.put(path, html.as_bytes())
     }
 
-    fn event(&self, index: usize) -> Result<()> {
+    /// The event's page and its aliases' redirects; returns how many.
+    fn event(&self, index: usize) -> Result<usize> {
         let here = Here::in_dir("events");
         let chronology = self.chronology;
         let event = &chronology.events[index];
@@ -244,7 +324,13 @@ impl Renderer<'_> {
         if !event.summary.is_empty() {
             page.meta.description = event.summary.clone();
         }
-        self.put(&event.page_path(), "event.html", page)
+        let path = event.page_path();
+        self.put(&path, "event.html", page)?;
+        for alias in &event.aliases {
+            let html = redirect::page(alias, &path, &event.title);
+            self.sink.put(alias, html.as_bytes())?;
+        }
+        Ok(1 + event.aliases.len())
     }
 
     /// The index, split into pages; returns how many.
@@ -292,6 +378,10 @@ impl Renderer<'_> {
         let here = Here::in_dir(folder);
         let listings: Vec<_> = groups
             .iter()
+            .filter(|group| {
+                self.selection
+                    .list(&format!("{folder}/{}.html", group.slug))
+            })
             .flat_map(|group| {
                 let base = format!("{folder}/{}", group.slug);
                 paging::paginate(here, &base, &group.events, self.chronology)
@@ -312,6 +402,9 @@ impl Renderer<'_> {
             let page = self.page(here, group.name.clone(), content);
             self.put(&paged.path, one, page)
         })?;
+        if !self.selection.overviews() {
+            return Ok(pages);
+        }
         let content = GroupsPage {
             groups: groups
                 .iter()
@@ -327,6 +420,12 @@ impl Renderer<'_> {
         let here = Here::in_dir("eras");
         let mut pages = 0;
         for group in &self.chronology.eras {
+            if !self
+                .selection
+                .list(&format!("eras/{}.html", group.era.slug))
+            {
+                continue;
+            }
             let base = format!("eras/{}", group.era.slug);
             for paged in paging::paginate(here, &base, &group.events, self.chronology) {
                 let content = ListPage {

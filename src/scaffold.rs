@@ -12,39 +12,89 @@ use serde::Serialize;
 use crate::date::HistoricalDate;
 use crate::error::{Error, Result};
 use crate::front_matter;
+use crate::load::Format;
 use crate::slug::slugify;
 
-/// The front matter of a new event.
-#[derive(Serialize)]
-struct NewEvent<'a> {
-    title: &'a str,
-    date: String,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    tags: &'a [String],
+/// What `annals new` is asked to write.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    /// The event's title.
+    pub title: String,
+    /// The date as written: YYYY, YYYY-MM or YYYY-MM-DD, optionally BCE.
+    pub date: String,
+    /// When it ended, same grammar.
+    pub end: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Actors.
+    pub actors: Vec<String>,
+    /// Where it happened.
+    pub place: Option<String>,
+    /// A Markdown file or a YAML data file.
+    pub format: Format,
 }
 
-/// Writes `content/events/<date>-<slug>.md` for a new event and returns its
-/// path.
-pub fn new_event(root: &Path, title: &str, date: &str, tags: &[String]) -> Result<PathBuf> {
-    let date = HistoricalDate::parse(date).map_err(|e| Error::Usage(format!("--date: {e}")))?;
-    let slug = slugify(title);
+/// The front matter of a new event, in field order.
+#[derive(Serialize)]
+struct FrontMatter<'a> {
+    title: &'a str,
+    date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    actors: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<&'a str>,
+}
+
+const BODY: &str = "What happened, in a few sentences. Cite the sources above.";
+
+/// Writes `content/events/<date>-<slug>.md` (or `.yaml`) for a new event
+/// and returns its path.
+pub fn new_event(root: &Path, new: &NewEvent) -> Result<PathBuf> {
+    let date = parse_date("--date", &new.date)?;
+    let end = new
+        .end
+        .as_deref()
+        .map(|end| parse_date("--end", end))
+        .transpose()?;
+    if end.is_some_and(|end| end < date) {
+        return Err(Error::Usage(format!(
+            "--end {} is before --date {date}",
+            new.end.as_deref().unwrap_or_default()
+        )));
+    }
+    let slug = slugify(&new.title);
     if slug.is_empty() {
         return Err(Error::Usage(format!(
-            "the title {title:?} needs at least one letter or digit"
+            "the title {:?} needs at least one letter or digit",
+            new.title
         )));
     }
     let stem = slugify(&format!("{date} {slug}"));
-    let path = root.join("content/events").join(format!("{stem}.md"));
-    let yaml = front_matter::to_yaml(&NewEvent {
-        title,
+    let yaml = front_matter::to_yaml(&FrontMatter {
+        title: &new.title,
         date: date.to_string(),
-        tags,
+        end: end.map(|end| end.to_string()),
+        tags: &new.tags,
+        actors: &new.actors,
+        place: new.place.as_deref(),
     });
-    let text = format!(
-        "---\n{yaml}sources: []\n---\n\nWhat happened, in a few sentences. Cite the sources above.\n"
-    );
+    let (extension, text) = match new.format {
+        Format::Markdown => ("md", format!("---\n{yaml}sources: []\n---\n\n{BODY}\n")),
+        Format::Yaml => ("yaml", format!("{yaml}sources: []\nbody: |\n  {BODY}\n")),
+    };
+    let path = root
+        .join("content/events")
+        .join(format!("{stem}.{extension}"));
     create(&path, &text)?;
     Ok(path)
+}
+
+fn parse_date(flag: &str, date: &str) -> Result<HistoricalDate> {
+    HistoricalDate::parse(date).map_err(|e| Error::Usage(format!("{flag}: {e}")))
 }
 
 /// Whether `annals init` writes the GitHub Pages workflow.
@@ -159,6 +209,18 @@ Link another event by its file name, as in `[text](1976-another.md)`.
 mod tests {
     use super::*;
 
+    fn event(title: &str, date: &str) -> NewEvent {
+        NewEvent {
+            title: title.into(),
+            date: date.into(),
+            end: None,
+            tags: Vec::new(),
+            actors: Vec::new(),
+            place: None,
+            format: Format::Markdown,
+        }
+    }
+
     #[test]
     fn init_writes_the_workflow_unless_told_not_to() {
         let dir = tempfile::tempdir().unwrap();
@@ -174,10 +236,10 @@ mod tests {
     #[test]
     fn new_never_overwrites() {
         let dir = tempfile::tempdir().unwrap();
-        let path = new_event(dir.path(), "Treaty signed", "2025-05-07", &[]).unwrap();
+        let path = new_event(dir.path(), &event("Treaty signed", "2025-05-07")).unwrap();
         assert!(path.ends_with("content/events/2025-05-07-treaty-signed.md"));
         let before = fs::read_to_string(&path).unwrap();
-        let error = new_event(dir.path(), "Treaty signed", "2025-05-07", &[]).unwrap_err();
+        let error = new_event(dir.path(), &event("Treaty signed", "2025-05-07")).unwrap_err();
         assert!(error.to_string().contains("already exists"), "{error}");
         assert_eq!(fs::read_to_string(&path).unwrap(), before);
     }
@@ -185,10 +247,37 @@ mod tests {
     #[test]
     fn new_refuses_bad_dates() {
         let dir = tempfile::tempdir().unwrap();
-        let error = new_event(dir.path(), "X", "2025-02-30", &[]).unwrap_err();
+        let error = new_event(dir.path(), &event("X", "2025-02-30")).unwrap_err();
         assert!(
             error.to_string().contains("February has 28 days"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn new_writes_every_field_and_yaml_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let new = NewEvent {
+            end: Some("2025-05-09".into()),
+            actors: vec!["Russia".into()],
+            place: Some("Moscow".into()),
+            format: Format::Yaml,
+            ..event("Visit", "2025-05-07")
+        };
+        let path = new_event(dir.path(), &new).unwrap();
+        assert!(path.ends_with("content/events/2025-05-07-visit.yaml"));
+        let file = crate::load::SourceFile {
+            path: path.clone(),
+            text: fs::read_to_string(&path).unwrap(),
+            format: Format::Yaml,
+        };
+        let parsed = crate::event::parse_file(&file).unwrap();
+        assert_eq!(
+            parsed[0].end.map(|d| d.to_string()).as_deref(),
+            Some("2025-05-09")
+        );
+        assert_eq!(parsed[0].actors, ["Russia"]);
+        assert_eq!(parsed[0].place.as_deref(), Some("Moscow"));
+        assert_eq!(parsed[0].body, format!("{BODY}\n"));
     }
 }

@@ -15,18 +15,25 @@ use crate::event::{Event, Source};
 
 /// Where a page is, so that its links can be relative.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Here {
+pub(crate) struct Here<'a> {
     /// The page's folder from the output root: `""` or `"events"`.
-    pub(crate) dir: &'static str,
+    pub(crate) dir: &'a str,
 }
 
-impl Here {
+impl Here<'_> {
     /// A page at the output root.
-    pub(crate) const ROOT: Here = Here { dir: "" };
+    pub(crate) const ROOT: Here<'static> = Here { dir: "" };
 
     /// A page in a folder of the output root (`events`, `tags`, ...).
-    pub(crate) const fn in_dir(dir: &'static str) -> Here {
+    pub(crate) const fn in_dir(dir: &str) -> Here<'_> {
         Here { dir }
+    }
+
+    /// The page at `path`, a path from the output root.
+    pub(crate) fn of_page(path: &str) -> Here<'_> {
+        Here {
+            dir: path.rsplit_once('/').map_or("", |(dir, _)| dir),
+        }
     }
 
     /// The relative link from this page to `target`, a path from the output

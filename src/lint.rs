@@ -1,0 +1,202 @@
+//! Warnings `annals check` gives about content that builds but is likely
+//! wrong: what an editor would want a careful reviewer to point out.
+//!
+//! Each rule is a function over the published events; `--strict` turns the
+//! warnings into errors.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use crate::error::Position;
+use crate::event::Event;
+
+/// A likely mistake, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where it is.
+    pub at: Position,
+    /// What looks wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// Every warning about these events, in file order.
+pub fn events(events: &[Event]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    warnings.extend(missing_sources(events));
+    warnings.extend(untitled_sources(events));
+    warnings.extend(duplicate_titles(events));
+    warnings.extend(lone_spellings(events, "tag", |event| &event.tags));
+    warnings.extend(lone_spellings(events, "actor", |event| &event.actors));
+    warnings.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));
+    warnings
+}
+
+fn warn(at: &Position, message: String) -> Warning {
+    Warning {
+        at: at.clone(),
+        message,
+    }
+}
+
+/// An event nobody can verify.
+fn missing_sources(events: &[Event]) -> impl Iterator<Item = Warning> + '_ {
+    events
+        .iter()
+        .filter(|event| event.sources.is_empty())
+        .map(|event| {
+            let message = format!("{:?} has no sources: add `sources:`", event.title);
+            warn(&event.origin, message)
+        })
+}
+
+/// A source shown as a bare URL.
+fn untitled_sources(events: &[Event]) -> impl Iterator<Item = Warning> + '_ {
+    events.iter().flat_map(|event| {
+        event
+            .sources
+            .iter()
+            .enumerate()
+            .filter(|(_, source)| source.title.is_none())
+            .map(move |(index, source)| {
+                let url = source.url.as_deref().unwrap_or_default();
+                let message = format!(
+                    "source {} of {:?} ({url}) has no title: write it as {{title, url}}",
+                    index + 1,
+                    event.title
+                );
+                warn(&event.origin, message)
+            })
+    })
+}
+
+/// Two events with one title on one date: probably one event twice.
+fn duplicate_titles(events: &[Event]) -> Vec<Warning> {
+    let mut seen: HashMap<(String, String), &Event> = HashMap::new();
+    let mut warnings = Vec::new();
+    for event in events {
+        let key = (event.date.to_string(), event.title.to_lowercase());
+        if let Some(first) = seen.get(&key) {
+            let message = format!(
+                "{:?} on {} is also the title of {}: the same event twice?",
+                event.title, event.date, first.origin
+            );
+            warnings.push(warn(&event.origin, message));
+        } else {
+            seen.insert(key, event);
+        }
+    }
+    warnings
+}
+
+/// A name used once that differs from another only by case or accents
+/// ("venezuela" beside "Venezuela"): likely a typo.
+fn lone_spellings<'a>(
+    events: &'a [Event],
+    what: &str,
+    names: impl Fn(&'a Event) -> &'a [String],
+) -> Vec<Warning> {
+    let mut spellings: BTreeMap<String, BTreeMap<&str, Vec<&Event>>> = BTreeMap::new();
+    for event in events {
+        for name in names(event) {
+            let folded = deunicode::deunicode(name).to_lowercase();
+            let users = spellings.entry(folded).or_default();
+            users.entry(name.as_str()).or_default().push(event);
+        }
+    }
+    let mut warnings = Vec::new();
+    for variants in spellings.values().filter(|variants| variants.len() > 1) {
+        let Some((common, users)) = variants.iter().max_by_key(|(_, users)| users.len()) else {
+            continue;
+        };
+        for (name, lone) in variants
+            .iter()
+            .filter(|(name, users)| users.len() == 1 && name != &common)
+        {
+            let message = format!(
+                "{what} {name:?} is used only here; {common:?} (used {} times) differs only by case or accents",
+                users.len()
+            );
+            warnings.push(warn(&lone[0].origin, message));
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::parse_file;
+    use crate::load::{Format, SourceFile};
+
+    fn events(yaml: &str) -> Vec<Event> {
+        let file = SourceFile {
+            path: "content/x.yaml".into(),
+            text: yaml.to_string(),
+            format: Format::Yaml,
+        };
+        parse_file(&file).unwrap()
+    }
+
+    fn messages(warnings: impl IntoIterator<Item = Warning>) -> Vec<String> {
+        warnings.into_iter().map(|w| w.to_string()).collect()
+    }
+
+    const SOURCED: &str = "sources: [{title: T, url: \"https://x.org/\"}]";
+
+    #[test]
+    fn events_without_sources_are_reported() {
+        let found = events(&format!(
+            "- {{title: A, date: 1945}}\n- {{title: B, date: 1946, {SOURCED}}}\n"
+        ));
+        assert_eq!(
+            messages(missing_sources(&found)),
+            ["content/x.yaml:1: \"A\" has no sources: add `sources:`"]
+        );
+    }
+
+    #[test]
+    fn sources_without_a_title_are_reported() {
+        let found = events("- {title: A, date: 1945, sources: [\"https://x.org/\"]}\n");
+        assert_eq!(
+            messages(untitled_sources(&found)),
+            [
+                "content/x.yaml:1: source 1 of \"A\" (https://x.org/) has no title: write it as {title, url}"
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_titles_on_one_date_are_reported() {
+        let found = events(
+            "- {title: Treaty, date: 1945}\n- {title: treaty, date: 1945, slug: other}\n- {title: Treaty, date: 1946}\n",
+        );
+        assert_eq!(
+            messages(duplicate_titles(&found)),
+            [
+                "content/x.yaml:2: \"treaty\" on 1945 is also the title of content/x.yaml:1: the same event twice?"
+            ]
+        );
+    }
+
+    #[test]
+    fn lone_spellings_differing_by_case_or_accents_are_reported() {
+        let found = events(
+            "- {title: A, date: 1945, actors: [Venezuela, Nicolás Maduro]}\n\
+             - {title: B, date: 1946, actors: [Venezuela, Nicolas Maduro]}\n\
+             - {title: C, date: 1947, actors: [venezuela, Nicolas Maduro]}\n",
+        );
+        assert_eq!(
+            messages(lone_spellings(&found, "actor", |e| &e.actors)),
+            [
+                "content/x.yaml:1: actor \"Nicolás Maduro\" is used only here; \"Nicolas Maduro\" (used 2 times) differs only by case or accents",
+                "content/x.yaml:3: actor \"venezuela\" is used only here; \"Venezuela\" (used 2 times) differs only by case or accents",
+            ]
+        );
+    }
+}

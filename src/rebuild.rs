@@ -1,0 +1,411 @@
+//! Incremental rebuilds, for `annals serve`: a site kept in memory between
+//! edits.
+//!
+//! [`Live`] keeps every content file's parsed events, the settings, the
+//! compiled templates and the last good build's pages. An edit to content
+//! re-reads and re-parses only the files that changed, rebuilds the model
+//! (cheap: no I/O, no rendering), and renders only the pages the edit
+//! touched (see [`dirty`]). A bad edit leaves the last good pages in place.
+
+mod dirty;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::chronology::Chronology;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::event::{self, Event};
+use crate::load::{self, SourceFile};
+use crate::render::{self, Dirty, Overviews, Selection, Sink, Templates};
+use crate::watch::Change;
+use crate::{BuildOptions, export, feed, theme};
+
+/// A built site in memory: output path → bytes.
+pub type Pages = HashMap<String, Arc<[u8]>>;
+
+/// What a rebuild (or a step of one) did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// Every page of the site, after the rebuild.
+    pub pages: Arc<Pages>,
+    /// How many pages were rendered.
+    pub rendered: usize,
+    /// Which pages changed or went away.
+    pub changed: Changed,
+}
+
+/// Which pages a rebuild changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// Any of them.
+    All,
+    /// These output paths.
+    Paths(BTreeSet<String>),
+}
+
+/// A content file's text and what it parsed into (or why it did not).
+struct Parsed {
+    text: String,
+    events: Result<Vec<Event>, String>,
+}
+
+/// The settings and templates, loaded together.
+struct Settings {
+    config: Config,
+    templates: Templates,
+}
+
+/// A site kept in memory between edits.
+pub struct Live {
+    opts: BuildOptions,
+    files: BTreeMap<PathBuf, Parsed>,
+    settings: Option<Settings>,
+    built: Option<(Chronology, Arc<Pages>)>,
+}
+
+impl Live {
+    /// A site not read yet; the first [`Live::apply`] reads it.
+    pub fn new(opts: BuildOptions) -> Live {
+        Live {
+            opts,
+            files: BTreeMap::new(),
+            settings: None,
+            built: None,
+        }
+    }
+
+    /// The last good build's pages, if any.
+    pub fn pages(&self) -> Option<Arc<Pages>> {
+        self.built.as_ref().map(|(_, pages)| pages.clone())
+    }
+
+    /// Rebuilds what `change` touched. On error the last good build stays.
+    pub fn apply(&mut self, change: &Change) -> Result<Rebuilt> {
+        self.apply_in_steps(change, &mut |_| {})
+    }
+
+    /// Like [`Live::apply`], but an edit's event pages are handed to
+    /// `first` before the slower pages that list every event (the index,
+    /// long tag pages) are rendered: the page being edited can reload at
+    /// once.
+    pub fn apply_in_steps(
+        &mut self,
+        change: &Change,
+        first: &mut dyn FnMut(Rebuilt),
+    ) -> Result<Rebuilt> {
+        let full = matches!(change, Change::Everything) || self.built.is_none();
+        if full || self.settings.is_none() {
+            self.settings = None;
+            self.settings = Some(self.load_settings()?);
+        }
+        let changed = match change {
+            Change::Content(paths) if !full => paths.clone(),
+            _ => BTreeSet::new(),
+        };
+        self.read_content(&changed)?;
+        let chronology = self.chronology()?;
+        match self.built.take() {
+            Some((old, pages)) if !full => self.render_dirty(old, pages, chronology, first),
+            previous => {
+                self.built = previous;
+                self.render_all(chronology)
+            }
+        }
+    }
+
+    fn load_settings(&self) -> Result<Settings> {
+        let mut config = Config::load(&self.opts.root)?;
+        if let Some(url) = &self.opts.base_url {
+            config.set_base_url(url)?;
+        }
+        let templates = Templates::load(&self.opts.root)?;
+        Ok(Settings { config, templates })
+    }
+
+    /// Re-reads the `changed` content paths, or all of `content/` when
+    /// `changed` is empty or holds anything but files and folders.
+    fn read_content(&mut self, changed: &BTreeSet<PathBuf>) -> Result<()> {
+        if changed.is_empty() {
+            return self.read_all();
+        }
+        for path in changed {
+            match std::fs::symlink_metadata(self.opts.root.join(path)) {
+                Ok(meta) if meta.is_file() && load::format_of(path).is_some() => {
+                    let text = load::read_text(&self.opts.root, path)?;
+                    self.parse(path.clone(), text);
+                }
+                Ok(meta) if meta.is_file() => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                    self.files.retain(|known, _| !known.starts_with(path));
+                }
+                _ => return self.read_all(),
+            }
+        }
+        Ok(())
+    }
+
+    /// Lists `content/`, drops files that went away and parses the others
+    /// (unless their text is unchanged).
+    fn read_all(&mut self) -> Result<()> {
+        let root = self.opts.root.clone();
+        let mut present = BTreeSet::new();
+        let mut errors = Vec::new();
+        for path in load::walk(&root, "content") {
+            match path {
+                Ok(path) if load::format_of(&path).is_some() => {
+                    present.insert(path);
+                }
+                Ok(_) => {}
+                Err(error) => errors.push(error),
+            }
+        }
+        Error::collect(errors)?;
+        self.files.retain(|path, _| present.contains(path));
+        for path in present {
+            let text = load::read_text(&root, &path)?;
+            self.parse(path, text);
+        }
+        Ok(())
+    }
+
+    /// Parses a file unless its text is what was parsed before.
+    fn parse(&mut self, path: PathBuf, text: String) {
+        if self
+            .files
+            .get(&path)
+            .is_some_and(|known| known.text == text)
+        {
+            return;
+        }
+        let format = load::format_of(&path).unwrap_or(load::Format::Markdown);
+        let file = SourceFile { path, text, format };
+        let events = event::parse_file(&file).map_err(|error| error.to_string());
+        let parsed = Parsed {
+            text: file.text,
+            events,
+        };
+        self.files.insert(file.path, parsed);
+    }
+
+    /// The model of every parsed file, or every file's errors.
+    fn chronology(&self) -> Result<Chronology> {
+        let mut events = Vec::new();
+        let mut errors = Vec::new();
+        for parsed in self.files.values() {
+            match &parsed.events {
+                Ok(parsed) => events.extend(parsed.iter().cloned()),
+                Err(error) => errors.push(Error::Usage(error.clone())),
+            }
+        }
+        Error::collect(errors)?;
+        let settings = self.settings()?;
+        Chronology::new(events, &settings.config, self.opts.drafts)
+    }
+
+    fn settings(&self) -> Result<&Settings> {
+        self.settings
+            .as_ref()
+            .ok_or_else(|| Error::Usage("the site's settings could not be read".into()))
+    }
+
+    fn render_all(&mut self, chronology: Chronology) -> Result<Rebuilt> {
+        let settings = self.settings()?;
+        let memory = Memory::default();
+        let rendered =
+            crate::render_site(&settings.templates, &chronology, &settings.config, &memory)?;
+        let mut pages = memory.into_pages();
+        add_static(&self.opts.root, &mut pages)?;
+        let pages = Arc::new(pages);
+        self.built = Some((chronology, pages.clone()));
+        Ok(Rebuilt {
+            pages,
+            rendered,
+            changed: Changed::All,
+        })
+    }
+
+    /// Renders the pages an edit touched, in two steps: event pages, then
+    /// lists and overviews.
+    fn render_dirty(
+        &mut self,
+        old: Chronology,
+        pages: Arc<Pages>,
+        chronology: Chronology,
+        first: &mut dyn FnMut(Rebuilt),
+    ) -> Result<Rebuilt> {
+        let dirty = dirty::dirty(&old, &chronology);
+        let gone: Vec<String> = dirty::paths(&old)
+            .difference(&dirty::paths(&chronology))
+            .cloned()
+            .collect();
+        let events = Dirty {
+            events: dirty.events,
+            lists: BTreeSet::new(),
+            overviews: Overviews::Skip,
+        };
+        let lists = Dirty {
+            events: BTreeSet::new(),
+            lists: dirty.lists,
+            overviews: Overviews::Render,
+        };
+        let step = self.render_step(&chronology, &pages, events, &gone);
+        let step = step.and_then(|step| {
+            let rendered = step.rendered;
+            let next = step.pages.clone();
+            first(step);
+            let mut last = self.render_step(&chronology, &next, lists, &[])?;
+            last.rendered += rendered;
+            Ok(last)
+        });
+        match step {
+            Ok(last) => {
+                self.built = Some((chronology, last.pages.clone()));
+                Ok(last)
+            }
+            Err(error) => {
+                // Diff the next edit against the last complete build.
+                self.built = Some((old, pages));
+                Err(error)
+            }
+        }
+    }
+
+    /// Renders `dirty` over `pages`, dropping `gone`.
+    fn render_step(
+        &self,
+        chronology: &Chronology,
+        pages: &Pages,
+        dirty: Dirty,
+        gone: &[String],
+    ) -> Result<Rebuilt> {
+        let settings = self.settings()?;
+        let memory = Memory::default();
+        let selection_lists_everything = dirty.overviews == Overviews::Render;
+        let mut listings: Vec<String> = dirty.lists.iter().chain(gone).cloned().collect();
+        if selection_lists_everything {
+            listings.push("index.html".into());
+        }
+        let selection = Selection::Only(dirty);
+        let rendered = render::pages(
+            &settings.templates,
+            chronology,
+            &settings.config,
+            &selection,
+            &memory,
+        )?;
+        let fresh = memory.into_pages();
+        let mut changed: BTreeSet<String> = fresh.keys().cloned().collect();
+        changed.extend(gone.iter().cloned());
+        let mut next = pages.clone();
+        for path in gone {
+            next.remove(path);
+        }
+        next.retain(|path, _| {
+            let stale = !fresh.contains_key(path)
+                && listings.iter().any(|first| is_later_page(path, first));
+            if stale {
+                changed.insert(path.clone());
+            }
+            !stale
+        });
+        next.extend(fresh);
+        if selection_lists_everything {
+            let extras = Memory::default();
+            write_feeds_and_exports(chronology, &settings.config, &next, &extras)?;
+            let extras = extras.into_pages();
+            changed.extend(extras.keys().cloned());
+            next.extend(extras);
+        }
+        Ok(Rebuilt {
+            pages: Arc::new(next),
+            rendered,
+            changed: Changed::Paths(changed),
+        })
+    }
+}
+
+/// Whether `path` is a later page (`tags/x.2.html`) of the listing whose
+/// first page is `first` (`tags/x.html`).
+fn is_later_page(path: &str, first: &str) -> bool {
+    let Some(base) = first.strip_suffix(".html") else {
+        return false;
+    };
+    path.strip_prefix(base)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_suffix(".html"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The files made from the whole chronology (feeds, sitemap, data
+/// exports, CNAME), as a build writes them, for the HTML pages in `pages`.
+fn write_feeds_and_exports(
+    chronology: &Chronology,
+    config: &Config,
+    pages: &Pages,
+    sink: &dyn Sink,
+) -> Result<()> {
+    let recorder = feed::Recorder::new(&render::Discard);
+    let mut html: Vec<&String> = pages.keys().filter(|p| p.ends_with(".html")).collect();
+    html.sort();
+    for page in html {
+        recorder.put(page, b"")?;
+    }
+    feed::write(chronology, config, &recorder.into_pages(), sink)?;
+    export::write(chronology, config, sink)?;
+    if let Some(cname) = &config.cname {
+        sink.put("CNAME", format!("{cname}\n").as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A sink that keeps pages in memory.
+#[derive(Default)]
+struct Memory(Mutex<Pages>);
+
+impl Memory {
+    fn into_pages(self) -> Pages {
+        self.0.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let mut pages = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        pages.insert(path.to_string(), Arc::from(bytes));
+        Ok(())
+    }
+}
+
+/// Adds the site's static files, then the built-in assets it does not
+/// replace, as a build writes them.
+fn add_static(root: &Path, pages: &mut Pages) -> Result<()> {
+    for path in load::walk(root, "static") {
+        let path = path?;
+        let to = path
+            .strip_prefix("static")
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if pages.contains_key(&to) {
+            return Err(Error::Output {
+                path: root.join("static"),
+                message: format!("{} would overwrite the generated file {to}", path.display()),
+            });
+        }
+        let full = root.join(&path);
+        let bytes = std::fs::read(&full).map_err(|e| Error::io(&path, e))?;
+        pages.insert(to, Arc::from(bytes));
+    }
+    for (name, bytes) in theme::ASSETS {
+        pages
+            .entry(name.to_string())
+            .or_insert_with(|| Arc::from(bytes));
+    }
+    pages.insert(".nojekyll".into(), Arc::from(&b""[..]));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,132 @@
+//! Which pages an edit touched: the difference between two chronologies,
+//! as the pages that show it.
+//!
+//! An event's page shows the event, its neighbours (previous and next), its
+//! related events, the events its body links to, and the size of its eras;
+//! a list page (tag, actor, era) shows its events' cards. So an edited event
+//! dirties its own page, the pages of events that show it, the lists it was
+//! or is in, and, when an era's size changed, the pages of that era's events.
+//! The index and the tag and actor indexes are always rendered.
+
+use std::collections::{BTreeSet, HashSet};
+
+use crate::chronology::Chronology;
+use crate::event::Event;
+use crate::render::Dirty;
+use crate::slug::slugify;
+
+/// The pages of `new` that differ from those of `old`.
+pub(super) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
+    let changed = changed_slugs(old, new);
+    let mut dirty = Dirty::default();
+    for slug in &changed {
+        for chronology in [old, new] {
+            if let Some(index) = chronology.get(slug) {
+                dirty.lists.extend(lists_of(chronology, index));
+            }
+        }
+    }
+    let resized = resized_eras(old, new);
+    dirty.lists.extend(resized.iter().cloned());
+    for (index, event) in new.events.iter().enumerate() {
+        let shows_change = changed.contains(event.slug.as_str())
+            || Some(neighbours(new, index)) != old.get(&event.slug).map(|i| neighbours(old, i))
+            || shows_any(new, event, &changed)
+            || lists_of(new, index)
+                .iter()
+                .any(|list| resized.contains(list) && list.starts_with("eras/"));
+        if shows_change {
+            dirty.events.insert(index);
+        }
+    }
+    dirty
+}
+
+/// Every output path of a chronology's events and lists, to tell which
+/// went away.
+pub(super) fn paths(chronology: &Chronology) -> BTreeSet<String> {
+    let events = chronology.events.iter().flat_map(|event| {
+        std::iter::once(format!("events/{}.html", event.slug)).chain(event.aliases.iter().cloned())
+    });
+    let lists = [("tags", &chronology.tags), ("actors", &chronology.actors)]
+        .into_iter()
+        .flat_map(|(folder, groups)| {
+            groups
+                .iter()
+                .map(move |group| format!("{folder}/{}.html", group.slug))
+        });
+    let eras = chronology
+        .eras
+        .iter()
+        .map(|group| format!("eras/{}.html", group.era.slug));
+    events.chain(lists).chain(eras).collect()
+}
+
+/// Slugs of events added, removed or edited.
+fn changed_slugs<'a>(old: &'a Chronology, new: &'a Chronology) -> HashSet<&'a str> {
+    let edited = new.events.iter().filter(|event| {
+        old.get(&event.slug)
+            .is_none_or(|index| old.events[index] != **event)
+    });
+    let removed = old
+        .events
+        .iter()
+        .filter(|event| new.get(&event.slug).is_none());
+    edited
+        .chain(removed)
+        .map(|event| event.slug.as_str())
+        .collect()
+}
+
+/// The slugs of the previous and next events.
+fn neighbours(chronology: &Chronology, index: usize) -> (Option<&str>, Option<&str>) {
+    let slug = |i: usize| chronology.events.get(i).map(|e| e.slug.as_str());
+    (index.checked_sub(1).and_then(slug), slug(index + 1))
+}
+
+/// Whether the page of `event` shows one of the `changed` events: as a
+/// neighbour, a related event or the target of a body link.
+fn shows_any(chronology: &Chronology, event: &Event, changed: &HashSet<&str>) -> bool {
+    let index = chronology.get(&event.slug);
+    let neighbour = index.is_some_and(|index| {
+        let (prev, next) = neighbours(chronology, index);
+        prev.is_some_and(|s| changed.contains(s)) || next.is_some_and(|s| changed.contains(s))
+    });
+    neighbour
+        || event
+            .related
+            .iter()
+            .any(|slug| changed.contains(slug.as_str()))
+        || event.file_links.iter().any(|link| {
+            chronology
+                .linked(event, &link.path)
+                .is_some_and(|target| changed.contains(chronology.events[target].slug.as_str()))
+        })
+}
+
+/// The list pages an event appears on.
+fn lists_of(chronology: &Chronology, index: usize) -> Vec<String> {
+    let event = &chronology.events[index];
+    let tags = event
+        .tags
+        .iter()
+        .map(|t| format!("tags/{}.html", slugify(t)));
+    let actors = event
+        .actors
+        .iter()
+        .map(|a| format!("actors/{}.html", slugify(a)));
+    let eras = chronology
+        .eras_of(index)
+        .map(|group| format!("eras/{}.html", group.era.slug));
+    tags.chain(actors).chain(eras).collect()
+}
+
+/// Era pages whose number of events changed.
+fn resized_eras(old: &Chronology, new: &Chronology) -> BTreeSet<String> {
+    new.eras
+        .iter()
+        .zip(&old.eras)
+        .filter(|(new, old)| new.events.len() != old.events.len())
+        .map(|(group, _)| format!("eras/{}.html", group.era.slug))
+        .collect()
+}

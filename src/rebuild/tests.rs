@@ -1,0 +1,226 @@
+use std::fs;
+
+use super::*;
+
+fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn event(title: &str, date: &str, tags: &str, extra: &str) -> String {
+    format!(
+        "---\ntitle: {title}\ndate: \"{date}\"\ntags: [{tags}]\n{extra}---\n\n{title} happened.\n"
+    )
+}
+
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "site.yaml",
+        "title: T\nbase_url: \"https://example.org/c/\"\ncname: example.org\neras:\n  - {name: Early, start: \"1900\", end: \"1949\"}\n",
+    );
+    for year in 1940..1960 {
+        let tags = if year % 2 == 0 {
+            "even, all"
+        } else {
+            "odd, all"
+        };
+        let extra = if year == 1950 {
+            "related: [\"1941\"]\n"
+        } else {
+            ""
+        };
+        let text = event(&format!("Event {year}"), &year.to_string(), tags, extra);
+        write(root, &format!("content/{year}.md"), &text);
+    }
+    write(
+        root,
+        "content/links.md",
+        &event("Links", "1955", "", "").replace("happened.", "see [x](1942.md)."),
+    );
+    dir
+}
+
+/// Builds the whole site afresh, for comparison.
+fn fresh(root: &Path) -> Pages {
+    let mut live = Live::new(BuildOptions::new(root));
+    Pages::clone(&live.apply(&Change::Everything).unwrap().pages)
+}
+
+/// Applies an edit incrementally and checks the result is what a full
+/// build gives, page for page; returns how many pages were rendered.
+fn edit_matches_full_build(live: &mut Live, root: &Path, path: &str, text: Option<&str>) -> usize {
+    match text {
+        Some(text) => write(root, path, text),
+        None => fs::remove_file(root.join(path)).unwrap(),
+    }
+    let change = Change::Content(BTreeSet::from([PathBuf::from(path)]));
+    let rebuilt = live.apply(&change).unwrap();
+    let expected = fresh(root);
+    let mut paths: Vec<_> = expected.keys().chain(rebuilt.pages.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    for page in paths {
+        assert_eq!(
+            rebuilt
+                .pages
+                .get(page)
+                .map(|b| String::from_utf8_lossy(b).into_owned()),
+            expected
+                .get(page)
+                .map(|b| String::from_utf8_lossy(b).into_owned()),
+            "{page} after editing {path}"
+        );
+    }
+    rebuilt.rendered
+}
+
+#[test]
+fn incremental_rebuilds_equal_full_builds() {
+    let dir = site();
+    let root = dir.path();
+    let mut live = Live::new(BuildOptions::new(root));
+    let all = live.apply(&Change::Everything).unwrap().rendered;
+    let edits: [(&str, Option<String>); 7] = [
+        (
+            "content/1945.md",
+            Some(event("Renamed 1945", "1945", "odd, all", "")),
+        ),
+        (
+            "content/1941.md",
+            Some(event("Related one", "1941", "odd, all", "")),
+        ),
+        (
+            "content/1942.md",
+            Some(event("Linked", "1942", "new tag", "")),
+        ),
+        ("content/1947.md", Some(event("Moved", "1958", "odd", ""))),
+        ("content/1948.md", None),
+        (
+            "content/new.md",
+            Some(event("New", "1951", "all", "aliases: [old-new]\n")),
+        ),
+        (
+            "content/new.md",
+            Some(event("New", "1951", "all", "aliases: [older]\n")),
+        ),
+    ];
+    for (path, text) in edits {
+        let rendered = edit_matches_full_build(&mut live, root, path, text.as_deref());
+        assert!(rendered < all, "{path}: {rendered} of {all} pages rendered");
+    }
+}
+
+#[test]
+fn folders_moved_in_and_out_are_seen() {
+    let dir = site();
+    let root = dir.path();
+    write(
+        root,
+        "content/sub/a.md",
+        &event("In a folder", "1950", "all", ""),
+    );
+    let mut live = Live::new(BuildOptions::new(root));
+    live.apply(&Change::Everything).unwrap();
+    fs::rename(root.join("content/sub"), root.join("content/moved")).unwrap();
+    let paths = ["content/sub", "content/moved"].map(PathBuf::from);
+    let rebuilt = live.apply(&Change::Content(BTreeSet::from(paths))).unwrap();
+    assert_eq!(*rebuilt.pages, fresh(root));
+    fs::remove_dir_all(root.join("content/moved")).unwrap();
+    let paths = BTreeSet::from([PathBuf::from("content/moved")]);
+    let rebuilt = live.apply(&Change::Content(paths)).unwrap();
+    assert!(!rebuilt.pages.contains_key("events/a.html"));
+    assert_eq!(*rebuilt.pages, fresh(root));
+}
+
+#[test]
+fn a_body_edit_renders_only_what_shows_it() {
+    let dir = site();
+    let root = dir.path();
+    let mut live = Live::new(BuildOptions::new(root));
+    live.apply(&Change::Everything).unwrap();
+    let text = event("Event 1953", "1953", "odd, all", "").replace("happened", "really happened");
+    let rendered = edit_matches_full_build(&mut live, root, "content/1953.md", Some(&text));
+    // its page, its two neighbours, the index, the tag and actor indexes,
+    // and its tags' pages (odd, all)
+    assert_eq!(rendered, 3 + 3 + 2);
+}
+
+#[test]
+fn a_bad_edit_keeps_the_last_good_build() {
+    let dir = site();
+    let root = dir.path();
+    let mut live = Live::new(BuildOptions::new(root));
+    let good = live.apply(&Change::Everything).unwrap().pages;
+    write(
+        root,
+        "content/1945.md",
+        "---\ntitle: X\ndate: 1945-02-30\n---\n",
+    );
+    let change = Change::Content(BTreeSet::from([PathBuf::from("content/1945.md")]));
+    let error = live.apply(&change).unwrap_err().to_string();
+    assert!(error.starts_with("content/1945.md:3:7: "), "{error}");
+    assert!(Arc::ptr_eq(&live.pages().unwrap(), &good));
+    write(root, "content/1945.md", &event("Fixed", "1945", "odd", ""));
+    let fixed = live.apply(&change).unwrap().pages;
+    let page = String::from_utf8_lossy(&fixed["events/1945.html"]).into_owned();
+    assert!(page.contains("Fixed"), "{page}");
+}
+
+#[test]
+fn event_pages_come_before_the_pages_that_list_every_event() {
+    let dir = site();
+    let root = dir.path();
+    let mut live = Live::new(BuildOptions::new(root));
+    live.apply(&Change::Everything).unwrap();
+    write(
+        root,
+        "content/1953.md",
+        &event("Retitled", "1953", "odd, all", ""),
+    );
+    let change = Change::Content(BTreeSet::from([PathBuf::from("content/1953.md")]));
+    let mut steps = Vec::new();
+    let last = live
+        .apply_in_steps(&change, &mut |step| steps.push(step.changed))
+        .unwrap();
+    let paths = |names: &[&str]| Changed::Paths(names.iter().map(|n| n.to_string()).collect());
+    assert_eq!(
+        steps,
+        [paths(&[
+            "events/1952.html",
+            "events/1953.html",
+            "events/1954.html"
+        ])]
+    );
+    let lists = [
+        "CNAME",
+        "actors/index.html",
+        "atom.xml",
+        "data/events.csv",
+        "data/events.ics",
+        "data/events.json",
+        "data/events.schema.json",
+        "data/timeline.json",
+        "index.html",
+        "robots.txt",
+        "search-index.js",
+        "sitemap.xml",
+        "tags/all.html",
+        "tags/index.html",
+        "tags/odd.html",
+    ];
+    assert_eq!(last.changed, paths(&lists));
+    assert_eq!(*last.pages, fresh(root));
+}
+
+#[test]
+fn later_pages_of_a_listing_are_told_apart() {
+    assert!(is_later_page("tags/x.2.html", "tags/x.html"));
+    assert!(is_later_page("index.12.html", "index.html"));
+    assert!(!is_later_page("tags/x.html", "tags/x.html"));
+    assert!(!is_later_page("tags/x.y.html", "tags/x.html"));
+    assert!(!is_later_page("tags/xy.2.html", "tags/x.html"));
+}

@@ -1,0 +1,204 @@
+//! The HTTP side of `annals serve`: pages from memory, and the event stream
+//! open pages listen to.
+//!
+//! Request parsing is axum's (hyper's). A request path is percent-decoded
+//! once and refused (400) if it holds `..` or `.` segments, backslashes or
+//! NUL; what remains is only ever looked up among the built pages, never on
+//! disk, so nothing outside the output can be served. HTML responses get the
+//! live-reload script; no page on disk ever does.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Redirect, Response};
+use futures_util::stream::{self, Stream};
+use percent_encoding::percent_decode_str;
+use tokio::sync::broadcast::error::RecvError;
+
+use super::{Shared, Signal};
+use crate::rebuild::Changed;
+
+/// Where open pages listen for rebuilds, under the base path.
+const EVENTS: &str = "__annals/events";
+
+/// The script injected into served HTML, with `EVENTS_URL` and
+/// `BASE_PATH` to fill in.
+const LIVE_JS: &str = include_str!("live.js");
+
+/// The app: every request goes to [`handle`].
+pub(super) fn router(shared: Arc<Shared>) -> Router {
+    Router::new().fallback(handle).with_state(shared)
+}
+
+async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n").into_response();
+    }
+    let path = uri.path();
+    let Some(rest) = path.strip_prefix(shared.base_path.as_str()) else {
+        if format!("{path}/") == shared.base_path {
+            return Redirect::permanent(&shared.base_path).into_response();
+        }
+        return not_found(&shared);
+    };
+    if rest == EVENTS {
+        return events(&shared).into_response();
+    }
+    let Some(name) = file_name(rest) else {
+        return (StatusCode::BAD_REQUEST, "bad path\n").into_response();
+    };
+    let pages = shared.pages();
+    if let Some(bytes) = pages.get(&name) {
+        return file(&shared, &name, StatusCode::OK, bytes.clone());
+    }
+    if pages.contains_key(&format!("{name}/index.html")) {
+        return Redirect::permanent(&format!("{path}/")).into_response();
+    }
+    not_found(&shared)
+}
+
+/// The page a request path (after the base path) names, or `None` for a
+/// path that tries to leave the output or cannot be a file name.
+fn file_name(rest: &str) -> Option<String> {
+    let decoded = percent_decode_str(rest).decode_utf8().ok()?;
+    let bad_part = |part: &str| part == ".." || part == ".";
+    if decoded.contains(['\\', '\0']) || decoded.split('/').any(bad_part) {
+        return None;
+    }
+    Some(if decoded.is_empty() || decoded.ends_with('/') {
+        format!("{decoded}index.html")
+    } else {
+        decoded.into_owned()
+    })
+}
+
+/// The site's own 404 page, or a plain one while there is no good build.
+fn not_found(shared: &Shared) -> Response {
+    let pages = shared.pages();
+    match pages.get("404.html") {
+        Some(bytes) => file(shared, "404.html", StatusCode::NOT_FOUND, bytes.clone()),
+        None => {
+            let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>annals</title></head>\
+                        <body><p>Nothing here yet: the site has not built.</p></body></html>";
+            let bytes: Arc<[u8]> = Arc::from(page.as_bytes());
+            file(shared, "404.html", StatusCode::NOT_FOUND, bytes)
+        }
+    }
+}
+
+/// A file with its Content-Type; HTML gets the live-reload script.
+fn file(shared: &Shared, name: &str, status: StatusCode, bytes: Arc<[u8]>) -> Response {
+    let mime = mime_guess::from_path(name).first_or_octet_stream();
+    let is_html = mime == mime_guess::mime::TEXT_HTML;
+    let content_type = match mime.type_() {
+        mime_guess::mime::TEXT if mime.get_param("charset").is_none() => {
+            format!("{mime}; charset=utf-8")
+        }
+        _ => mime.to_string(),
+    };
+    let body = if is_html {
+        Bytes::from(inject(&bytes, &shared.base_path))
+    } else {
+        Bytes::from_owner(bytes)
+    };
+    let headers = [
+        (header::CONTENT_TYPE, content_type),
+        (header::CACHE_CONTROL, "no-store".to_string()),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+    ];
+    (status, headers, body).into_response()
+}
+
+/// The page with the live-reload script before `</body>`.
+fn inject(html: &[u8], base_path: &str) -> Vec<u8> {
+    let url = serde_json::to_string(&format!("{base_path}{EVENTS}")).unwrap_or_default();
+    let script = format!(
+        "<script>\n{}</script>\n",
+        LIVE_JS.replace("EVENTS_URL", &url)
+    );
+    let at = html
+        .windows(7)
+        .rposition(|window| window.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut page = Vec::with_capacity(html.len() + script.len());
+    page.extend_from_slice(&html[..at]);
+    page.extend_from_slice(script.as_bytes());
+    page.extend_from_slice(&html[at..]);
+    page
+}
+
+/// The stream an open page listens to: the current error at once, if any,
+/// then one event per rebuild.
+fn events(shared: &Shared) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
+    let current = shared.error().map(failed);
+    let hello = Event::default().comment("connected");
+    let first = stream::iter(std::iter::once(hello).chain(current).map(Ok));
+    let receiver = shared.signals.subscribe();
+    let rest = stream::unfold(receiver, |mut receiver| async move {
+        let event = match receiver.recv().await {
+            Ok(Signal::Reload(changed)) => reload(&changed),
+            Ok(Signal::Failed(text)) => failed(text),
+            // Messages were missed: reload to be sure.
+            Err(RecvError::Lagged(_)) => reload(&Changed::All),
+            Err(RecvError::Closed) => return None,
+        };
+        Some((Ok(event), receiver))
+    });
+    Sse::new(futures_util::StreamExt::chain(first, rest)).keep_alive(KeepAlive::default())
+}
+
+/// A reload message: `"*"` for every page, or the changed output paths.
+fn reload(changed: &Changed) -> Event {
+    let data = match changed {
+        Changed::All => "\"*\"".to_string(),
+        Changed::Paths(paths) => serde_json::to_string(paths).unwrap_or_else(|_| "\"*\"".into()),
+    };
+    Event::default().event("reload").data(data)
+}
+
+fn failed(text: String) -> Event {
+    Event::default()
+        .event("build-error")
+        .data(text.replace('\r', ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_leaving_the_output_are_refused() {
+        for bad in [
+            "../x",
+            "a/../../x",
+            "%2e%2e/x",
+            "%2E%2E%2Fx",
+            "a%5c..%5cx",
+            "a\\b",
+            "%00",
+            "%ff",
+        ] {
+            assert_eq!(file_name(bad), None, "{bad}");
+        }
+        assert_eq!(file_name("").unwrap(), "index.html");
+        assert_eq!(file_name("tags/").unwrap(), "tags/index.html");
+        assert_eq!(file_name("events/a%20b.html").unwrap(), "events/a b.html");
+        assert_eq!(file_name("%252e%252e/x").unwrap(), "%2e%2e/x");
+    }
+
+    #[test]
+    fn the_script_goes_before_the_end_of_body() {
+        let page = String::from_utf8(inject(b"<html><body><p>x</p></BODY></html>", "/r/")).unwrap();
+        assert!(page.starts_with("<html><body><p>x</p><script>"), "{page}");
+        assert!(
+            page.contains("new EventSource(\"/r/__annals/events\")"),
+            "{page}"
+        );
+        assert!(page.ends_with("</script>\n</BODY></html>"), "{page}");
+    }
+}

@@ -1,0 +1,430 @@
+//! `annals serve`, run as a separate process and spoken to over TCP: live
+//! reload, errors while the last good build stays served, path safety,
+//! Content-Types, the base path and a clean stop.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long anything may take before the test fails.
+const DEADLINE: Duration = Duration::from_secs(10);
+
+/// A running `annals serve`; killed when dropped.
+struct Server {
+    child: Child,
+    address: String,
+    base: String,
+    output: mpsc::Receiver<String>,
+    /// What it printed before it was ready.
+    startup: Vec<String>,
+}
+
+impl Server {
+    fn start(root: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (sender, output) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = sender.send(line);
+                }
+            });
+        }
+        let mut server = Server {
+            child,
+            address: String::new(),
+            base: String::new(),
+            output,
+            startup: Vec::new(),
+        };
+        server.startup = server.lines_until("serving http://");
+        let line = server.startup.last().unwrap().clone();
+        let url = line["serving http://".len()..].split(' ').next().unwrap();
+        let (address, base) = url.split_at(url.find('/').unwrap());
+        server.address = address.to_string();
+        server.base = base.to_string();
+        server
+    }
+
+    /// The first line printed from now on that contains `text`.
+    fn wait_for_line(&self, text: &str) -> String {
+        self.lines_until(text).pop().unwrap_or_default()
+    }
+
+    /// The lines printed from now on, up to the first that contains `text`.
+    fn lines_until(&self, text: &str) -> Vec<String> {
+        let end = Instant::now() + DEADLINE;
+        let mut seen = Vec::new();
+        while let Some(left) = end.checked_duration_since(Instant::now()) {
+            match self.output.recv_timeout(left) {
+                Ok(line) if line.contains(text) => {
+                    seen.push(line);
+                    return seen;
+                }
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        panic!("no line with {text:?} within {DEADLINE:?}; printed: {seen:#?}")
+    }
+
+    /// Sends a raw request line and returns (status, headers, body).
+    fn get(&self, target: &str) -> Response {
+        let mut stream = self.connect(target, "GET");
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).unwrap();
+        Response::parse(&bytes)
+    }
+
+    fn connect(&self, target: &str, method: &str) -> TcpStream {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(DEADLINE)).unwrap();
+        write!(
+            stream,
+            "{method} {target} HTTP/1.0\r\nHost: {}\r\n\r\n",
+            self.address
+        )
+        .unwrap();
+        stream
+    }
+
+    /// The event stream, once the server said it is connected.
+    fn events(&self) -> Events {
+        let mut events = Events {
+            stream: self.connect(&format!("{}__annals/events", self.base), "GET"),
+            text: String::new(),
+        };
+        events.wait_for(": connected");
+        events
+    }
+
+    /// Polls `path` until its body contains `text`.
+    fn wait_for_page(&self, path: &str, text: &str) -> Response {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            let response = self.get(path);
+            if response.body.contains(text) || Instant::now() > end {
+                assert!(
+                    response.body.contains(text),
+                    "{path} never showed {text:?}:\n{}",
+                    response.body
+                );
+                return response;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+impl Response {
+    fn parse(bytes: &[u8]) -> Response {
+        let text = String::from_utf8_lossy(bytes);
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        Response {
+            status,
+            headers: head.to_ascii_lowercase(),
+            body: body.to_string(),
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}: ")))
+    }
+}
+
+/// An open event stream and what it has sent so far.
+struct Events {
+    stream: TcpStream,
+    text: String,
+}
+
+impl Events {
+    /// The pages the next reload message names.
+    fn reloaded(&mut self) -> Vec<String> {
+        self.wait_for("event: reload\ndata: ");
+        let data = self.wait_for("\n");
+        serde_json::from_str(data.trim()).unwrap_or_else(|e| panic!("{e}: {data}"))
+    }
+
+    /// Reads until what was sent since the last wait contains `text`;
+    /// returns it.
+    fn wait_for(&mut self, text: &str) -> String {
+        let end = Instant::now() + DEADLINE;
+        let mut buffer = [0; 4096];
+        while !self.text.contains(text) {
+            let left = end.checked_duration_since(Instant::now());
+            assert!(
+                left.is_some(),
+                "the event stream never sent {text:?}; it sent:\n{}",
+                self.text
+            );
+            self.stream.set_read_timeout(left).unwrap();
+            match self.stream.read(&mut buffer) {
+                Ok(0) => panic!("the event stream closed; it sent:\n{}", self.text),
+                Ok(n) => self.text.push_str(&String::from_utf8_lossy(&buffer[..n])),
+                Err(error) => panic!("{error}; the event stream sent:\n{}", self.text),
+            }
+        }
+        let at = self.text.find(text).unwrap() + text.len();
+        let seen = self.text[..at].to_string();
+        self.text.drain(..at);
+        seen
+    }
+}
+
+fn event(title: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndate: \"1945-03-14\"\ntags: [treaty]\n---\n\nWhat happened.\n"
+    )
+}
+
+fn small_site() -> tempfile::TempDir {
+    common::site(&[
+        ("site.yaml", "title: \"Test chronology\"\n"),
+        (
+            "content/events/1945-relations.md",
+            &event("Relations established"),
+        ),
+        (
+            "content/events/1976-visit.md",
+            &event("A visit").replace("1945-03-14", "1976"),
+        ),
+    ])
+}
+
+#[test]
+fn edits_reload_pages_and_errors_show_while_the_last_good_build_stays() {
+    let site = small_site();
+    let server = Server::start(site.path(), &[]);
+    let page = "/events/1945-relations.html";
+    let first = server.get(page);
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert!(first.body.contains("Relations established"));
+    assert!(first.body.contains("new EventSource(\"/__annals/events\")"));
+    let mut events = server.events();
+
+    let file = site.path().join("content/events/1945-relations.md");
+    std::fs::write(&file, event("Relations restored")).unwrap();
+    assert_eq!(
+        events.reloaded(),
+        ["events/1945-relations.html", "events/1976-visit.html"],
+        "the event pages first"
+    );
+    let listing: Vec<String> = events
+        .reloaded()
+        .into_iter()
+        .filter(|p| p.ends_with(".html"))
+        .collect();
+    assert_eq!(
+        listing,
+        [
+            "actors/index.html",
+            "index.html",
+            "tags/index.html",
+            "tags/treaty.html"
+        ],
+        "then the pages that list them"
+    );
+    server.wait_for_page(page, "Relations restored");
+
+    std::fs::write(&file, "---\ntitle: x\ndate: 1945-02-30\n---\n").unwrap();
+    let error = events.wait_for("February has 28 days in 1945");
+    assert!(
+        error.ends_with("event: build-error\ndata: content/events/1945-relations.md:3:7: date: invalid date \"1945-02-30\": February has 28 days in 1945"),
+        "{error}"
+    );
+    server.wait_for_line("content/events/1945-relations.md:3:7: date: invalid date");
+    assert!(server.get(page).body.contains("Relations restored"));
+    let late = server.events();
+    drop(late);
+
+    std::fs::write(&file, event("Relations fixed")).unwrap();
+    events.wait_for("event: reload");
+    server.wait_for_page(page, "Relations fixed");
+    assert!(!std::fs::exists(site.path().join("public")).unwrap());
+}
+
+#[test]
+fn symbolic_links_out_of_the_site_are_never_followed() {
+    let site = small_site();
+    let outside = common::site(&[("secret.txt", "top secret")]);
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        site.path().join("static/secret.txt"),
+    )
+    .unwrap();
+    let server = Server::start(site.path(), &[]);
+    assert_eq!(
+        server.startup[0],
+        "static/secret.txt: symbolic links are not followed (they may leave the site or loop): copy the file instead"
+    );
+    let response = server.get("/secret.txt");
+    assert_eq!(response.status, 404);
+    assert!(!response.body.contains("top secret"));
+}
+
+#[test]
+fn paths_outside_the_output_are_refused() {
+    let site = small_site();
+    let server = Server::start(site.path(), &[]);
+    for target in [
+        "/../site.yaml",
+        "/events/../../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E%2Fsite.yaml",
+        "/events/..%5c..%5csite.yaml",
+        "/..\\site.yaml",
+        "/%00",
+    ] {
+        let response = server.get(target);
+        assert_eq!(response.status, 400, "{target}: {}", response.body);
+    }
+    for target in [
+        "/%252e%252e/site.yaml",
+        "/site.yaml",
+        "//etc/passwd",
+        "/content/events/1976-visit.md",
+    ] {
+        let response = server.get(target);
+        assert_eq!(response.status, 404, "{target}: {}", response.body);
+        assert!(!response.body.contains("Test chronology\"\n"), "{target}");
+    }
+}
+
+#[test]
+fn files_have_their_content_types_and_missing_ones_the_sites_404() {
+    let site = small_site();
+    common::write(site.path(), "static/data/list.json", "[]");
+    let server = Server::start(site.path(), &[]);
+    for (target, expected) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/tags/", "text/html; charset=utf-8"),
+        ("/style.css", "text/css; charset=utf-8"),
+        ("/favicon.svg", "image/svg+xml"),
+        ("/data/list.json", "application/json"),
+    ] {
+        let response = server.get(target);
+        assert_eq!(response.status, 200, "{target}");
+        assert_eq!(response.header("content-type"), Some(expected), "{target}");
+    }
+    let missing = server.get("/events/nothing.html");
+    assert_eq!(missing.status, 404);
+    assert_eq!(
+        missing.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let own_404 = common::texts(&scraper::Html::parse_document(&missing.body), "h1");
+    assert_eq!(own_404, ["Page not found"]);
+}
+
+#[test]
+fn the_base_path_serves_the_site_under_a_subpath() {
+    let site = small_site();
+    let server = Server::start(site.path(), &["--base-path", "/repo/"]);
+    assert_eq!(server.base, "/repo/");
+    let index = server.get("/repo/");
+    assert_eq!(index.status, 200);
+    assert!(
+        index
+            .body
+            .contains("new EventSource(\"/repo/__annals/events\")")
+    );
+    assert_eq!(server.get("/repo/events/1976-visit.html").status, 200);
+    assert_eq!(server.get("/index.html").status, 404);
+    let bare = server.get("/repo");
+    assert_eq!(bare.status, 308);
+    assert_eq!(bare.header("location"), Some("/repo/"));
+    let mut events = server.events();
+    let file = site.path().join("content/events/1976-visit.md");
+    std::fs::write(&file, event("A second visit").replace("1945-03-14", "1976")).unwrap();
+    events.wait_for("event: reload");
+    server.wait_for_page("/repo/events/1976-visit.html", "A second visit");
+}
+
+#[test]
+fn many_clients_and_ones_that_disconnect_are_served() {
+    let site = small_site();
+    let server = Server::start(site.path(), &[]);
+    for _ in 0..20 {
+        drop(server.connect("/", "GET"));
+        let mut half = server.connect("/__annals/events", "GET");
+        let _ = half.read(&mut [0; 8]);
+    }
+    let threads: Vec<_> = (0..16)
+        .map(|_| {
+            let address = server.address.clone();
+            std::thread::spawn(move || {
+                let mut stream = TcpStream::connect(address).unwrap();
+                stream.set_read_timeout(Some(DEADLINE)).unwrap();
+                stream.write_all(b"GET / HTTP/1.0\r\n\r\n").unwrap();
+                let mut bytes = Vec::new();
+                stream.read_to_end(&mut bytes).unwrap();
+                Response::parse(&bytes).status
+            })
+        })
+        .collect();
+    for thread in threads {
+        assert_eq!(thread.join().unwrap(), 200);
+    }
+}
+
+#[test]
+fn interrupting_stops_cleanly_without_leaving_files() {
+    let site = small_site();
+    let before = common::snapshot(site.path());
+    let mut server = Server::start(site.path(), &[]);
+    let _events = server.events();
+    let status = Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    server.wait_for_line("stopped");
+    let end = Instant::now() + DEADLINE;
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(Instant::now() < end, "the server did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(exit.success(), "{exit}");
+    assert_eq!(common::snapshot(site.path()), before);
+}
