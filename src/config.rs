@@ -101,13 +101,18 @@ impl Config {
         if !root.join(path).is_file() {
             return Ok(Config::default());
         }
-        let text = load::read_text(root, path)?;
+        Config::parse(&load::read_text(root, path)?)
+    }
+
+    /// Parses and validates the text of `site.yaml`; blank text gives the
+    /// defaults.
+    pub fn parse(text: &str) -> Result<Config> {
         let raw: RawConfig = if text.trim().is_empty() {
             RawConfig::default()
         } else {
-            front_matter::parse(path, &text, 1)?
+            front_matter::parse(Path::new(FILE), text, 1)?
         };
-        validate(raw, &text)
+        validate(raw, text)
     }
 
     /// Overrides the base URL (from `--base-url`); an empty string clears it.
