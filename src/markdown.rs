@@ -274,6 +274,11 @@ mod tests {
         assert_eq!(html("[x](<java\tscript:alert(1)>)"), "<p>x</p>\n");
         assert_eq!(html("[x](&#106;avascript:alert(1))"), "<p>x</p>\n");
         assert!(!html("![i](data:text/html,x)").contains("data:"));
+        assert_eq!(html("[x](vbscript:msgbox(1))"), "<p>x</p>\n");
+        assert_eq!(
+            html("[x](data:text/html;base64,PHNjcmlwdD4=)"),
+            "<p>x</p>\n"
+        );
         assert!(html("[x](https://example.org)").contains("href=\"https://example.org\""));
         assert!(html("<mailto:a@example.org>").contains("mailto:a@example.org"));
     }

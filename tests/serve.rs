@@ -428,3 +428,84 @@ fn interrupting_stops_cleanly_without_leaving_files() {
     assert!(exit.success(), "{exit}");
     assert_eq!(common::snapshot(site.path()), before);
 }
+
+#[test]
+fn abusive_clients_never_stop_the_server_serving_others() {
+    let site = small_site();
+    let server = Server::start(site.path(), &[]);
+    // 500 connections held open at once, doing nothing.
+    let idle: Vec<TcpStream> = (0..500)
+        .map(|_| TcpStream::connect(&server.address).unwrap())
+        .collect();
+    assert_eq!(
+        server.get("/").status,
+        200,
+        "served beside 500 idle connections"
+    );
+    // A client that sends its headers one byte at a time.
+    let address = server.address.clone();
+    let slow = std::thread::spawn(move || {
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream.set_read_timeout(Some(DEADLINE)).unwrap();
+        for byte in b"GET / HTTP/1.0\r\nHost: x\r\n\r\n" {
+            if stream.write_all(&[*byte]).is_err() {
+                return 0;
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        let mut bytes = Vec::new();
+        let _ = stream.read_to_end(&mut bytes);
+        if bytes.is_empty() {
+            0
+        } else {
+            Response::parse(&bytes).status
+        }
+    });
+    for _ in 0..5 {
+        assert_eq!(
+            server.get("/").status,
+            200,
+            "served while a client trickles its headers"
+        );
+    }
+    let slow_status = slow.join().unwrap();
+    assert!(
+        slow_status == 200 || slow_status == 0,
+        "the slow client got {slow_status}"
+    );
+    // A request of 10 MB: a huge header, then a huge body.
+    let mut huge = TcpStream::connect(&server.address).unwrap();
+    huge.set_read_timeout(Some(DEADLINE)).unwrap();
+    let header = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(10 * 1024 * 1024)
+    );
+    let _ = huge.write_all(header.as_bytes());
+    let mut answer = Vec::new();
+    let _ = huge.read_to_end(&mut answer);
+    if !answer.is_empty() {
+        let status = Response::parse(&answer).status;
+        assert!((400..500).contains(&status), "a 10 MB header got {status}");
+    }
+    let mut body = TcpStream::connect(&server.address).unwrap();
+    body.set_read_timeout(Some(DEADLINE)).unwrap();
+    let _ = write!(
+        body,
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n",
+        10 * 1024 * 1024
+    );
+    let _ = body.write_all(&vec![b'x'; 10 * 1024 * 1024]);
+    let mut answer = Vec::new();
+    let _ = body.read_to_end(&mut answer);
+    if !answer.is_empty() {
+        let status = Response::parse(&answer).status;
+        assert_ne!(status, 500, "a 10 MB body is refused, not a server error");
+    }
+    assert_eq!(
+        server.get("/").status,
+        200,
+        "still serving after 10 MB requests"
+    );
+    drop(idle);
+    assert_eq!(server.get("/events/1945-relations.html").status, 200);
+}
