@@ -116,6 +116,8 @@ pub struct Tick {
     pub x: f64,
     /// The year, as historians write it: `1950`, `500 BCE`.
     pub label: String,
+    /// The year as historians count it: `-500` is 500 BCE.
+    pub year: i64,
 }
 
 /// The measured axis.
@@ -355,6 +357,7 @@ fn tick(scale: &Scale, year: i64) -> Option<Tick> {
     Some(Tick {
         x: scale.x(date),
         label,
+        year,
     })
 }
 

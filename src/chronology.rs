@@ -45,7 +45,7 @@ pub struct EraGroup {
 }
 
 /// The published chronology.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Chronology {
     /// Published events, in chronological order.
     pub events: Vec<Event>,
@@ -73,11 +73,8 @@ impl Chronology {
             .enumerate()
             .map(|(index, event)| (event.slug.clone(), index))
             .collect();
-        let by_path = events
-            .iter()
-            .enumerate()
-            .filter(|(_, event)| load::format_of(&event.origin.path) == Some(Format::Markdown))
-            .map(|(index, event)| (event.origin.path.clone(), index))
+        let by_path = paths(&events)
+            .map(|(path, index)| (path.to_path_buf(), index))
             .collect();
         let tags = group(&events, |event| &event.tags);
         let actors = group(&events, |event| &event.actors);
@@ -136,6 +133,11 @@ fn check(events: &[Event]) -> Result<()> {
     let paths: std::collections::HashSet<&Path> = events
         .iter()
         .map(|event| event.origin.path.as_path())
+        .chain(
+            events
+                .iter()
+                .flat_map(|event| event.translations.values().map(|t| t.origin.path.as_path())),
+        )
         .collect();
     for event in events {
         for related in &event.related {
@@ -146,13 +148,18 @@ fn check(events: &[Event]) -> Result<()> {
                 ));
             }
         }
-        for link in &event.file_links {
+        let texts = std::iter::once((&event.origin.path, event.body_line, &event.file_links))
+            .chain(
+                event
+                    .translations
+                    .values()
+                    .map(|t| (&t.origin.path, t.body_line, &t.file_links)),
+            );
+        for (path, body_line, link) in
+            texts.flat_map(|(path, line, links)| links.iter().map(move |link| (path, line, link)))
+        {
             if !paths.contains(resolve_link(event.dir(), &link.path).as_path()) {
-                let at = Position::at(
-                    event.origin.path.clone(),
-                    event.body_line + link.line - 1,
-                    link.column,
-                );
+                let at = Position::at(path.clone(), body_line + link.line - 1, link.column);
                 errors.push(Error::content(
                     at,
                     format!("link to {:?}: no such event file", link.path),
@@ -162,6 +169,22 @@ fn check(events: &[Event]) -> Result<()> {
     }
     errors.sort_by_cached_key(ToString::to_string);
     Error::collect(errors)
+}
+
+/// Every Markdown event file and translation file, with its event: where
+/// body links can point.
+fn paths(events: &[Event]) -> impl Iterator<Item = (&Path, usize)> {
+    events.iter().enumerate().flat_map(|(index, event)| {
+        let own = (load::format_of(&event.origin.path) == Some(Format::Markdown))
+            .then_some((event.origin.path.as_path(), index));
+        let translations = event
+            .translations
+            .values()
+            .map(move |t| (t.origin.path.as_path(), index));
+        let markdown = own.is_some();
+        own.into_iter()
+            .chain(translations.filter(move |_| markdown))
+    })
 }
 
 /// Groups events by the names `names` gives, under one slug per name.

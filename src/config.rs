@@ -1,9 +1,10 @@
-//! `site.yaml`: the site's title, language, base URL and eras.
+//! `site.yaml`: the site's title, languages, base URL and eras.
 //!
 //! The file is optional; every field has a default. It is read strictly
 //! (unknown keys are errors with a suggestion) and validated into [`Config`],
 //! in which every era has a slug and ends no earlier than it starts.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -31,6 +32,7 @@ struct RawConfig {
     unsafe_html: bool,
     #[serde(default)]
     eras: Vec<RawEra>,
+    languages: Option<Vec<Language>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,6 +42,32 @@ struct RawEra {
     start: HistoricalDate,
     end: HistoricalDate,
     description: Option<String>,
+    #[serde(default)]
+    translations: BTreeMap<String, EraText>,
+}
+
+/// One language edition of the site, as `languages:` lists it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// A BCP 47 tag: `en`, `es`, `ru`.
+    pub code: String,
+    /// The language's name in itself, for the switcher: `Español`.
+    pub name: String,
+    /// The site's title in this language, if not the site's own.
+    pub title: Option<String>,
+    /// The site's description in this language, if not the site's own.
+    pub description: Option<String>,
+}
+
+/// An era's name and description in another language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EraText {
+    /// The era's name in that language.
+    pub name: Option<String>,
+    /// The description in that language.
+    pub description: Option<String>,
 }
 
 /// The validated site configuration.
@@ -62,6 +90,9 @@ pub struct Config {
     pub html: HtmlMode,
     /// Named periods, in the order written.
     pub eras: Vec<Era>,
+    /// The language editions, the default first; one, `language`, when
+    /// site.yaml lists none.
+    pub languages: Vec<Language>,
 }
 
 /// A named period of the chronology.
@@ -77,6 +108,8 @@ pub struct Era {
     pub end: HistoricalDate,
     /// Optional prose.
     pub description: Option<String>,
+    /// Name and description in other languages, by language code.
+    pub translations: BTreeMap<String, EraText>,
 }
 
 impl Default for Config {
@@ -90,6 +123,19 @@ impl Default for Config {
             cname: None,
             html: HtmlMode::Sanitise,
             eras: Vec::new(),
+            languages: vec![Language::named("en")],
+        }
+    }
+}
+
+impl Language {
+    /// A language known only by its tag.
+    fn named(code: &str) -> Language {
+        Language {
+            code: code.to_string(),
+            name: code.to_string(),
+            title: None,
+            description: None,
         }
     }
 }
@@ -120,6 +166,16 @@ impl Config {
         self.base_url = normalise_base_url(Some(url.to_string()))
             .map_err(|message| Error::Usage(format!("--base-url: {message}")))?;
         Ok(())
+    }
+
+    /// The locale dates are written in: that of `language`.
+    pub fn locale(&self) -> crate::date::Locale {
+        crate::date::Locale::of(&self.language)
+    }
+
+    /// True when the site has more than one language edition.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages.len() > 1
     }
 
     /// The absolute URL of `path` (from the output root; `""` is the site
@@ -153,6 +209,11 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
         errors.push(Error::content(at("cname"), message));
         None
     });
+    let languages =
+        check_languages(raw.languages, raw.language.as_deref()).unwrap_or_else(|message| {
+            errors.push(Error::content(at("languages"), message));
+            vec![Language::named("en")]
+        });
     let mut eras: Vec<Era> = Vec::new();
     for era in raw.eras {
         let slug = slugify(&era.name);
@@ -168,6 +229,15 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
             ))
         } else if eras.iter().any(|e| e.slug == slug) {
             Some(format!("era {:?}: another era has the same name", era.name))
+        } else if let Some(code) = era
+            .translations
+            .keys()
+            .find(|code| !languages[1..].iter().any(|l| &l.code == *code))
+        {
+            Some(format!(
+                "era {:?}: translations: {code:?} is not one of the other languages in `languages:`",
+                era.name
+            ))
         } else {
             None
         };
@@ -181,6 +251,7 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
             start: era.start,
             end: era.end,
             description: era.description,
+            translations: era.translations,
         });
     }
     Error::collect(errors)?;
@@ -189,7 +260,7 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
         title: raw.title.unwrap_or(defaults.title),
         description: raw.description.unwrap_or_default(),
         base_url,
-        language: raw.language.unwrap_or(defaults.language),
+        language: languages[0].code.clone(),
         author: raw.author,
         cname,
         html: if raw.unsafe_html {
@@ -198,7 +269,46 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
             HtmlMode::Sanitise
         },
         eras,
+        languages,
     })
+}
+
+/// `languages:` checked: codes are tags, unique, and the first agrees with
+/// `language:`. Without it, the one language is `language:` (or `en`).
+fn check_languages(
+    languages: Option<Vec<Language>>,
+    language: Option<&str>,
+) -> Result<Vec<Language>, String> {
+    let Some(languages) = languages else {
+        return Ok(vec![Language::named(language.unwrap_or("en"))]);
+    };
+    let Some(first) = languages.first() else {
+        return Err("languages: list at least one language".into());
+    };
+    if let Some(language) = language.filter(|l| *l != first.code) {
+        return Err(format!(
+            "language {language:?} differs from the first of `languages:` ({:?}): keep one",
+            first.code
+        ));
+    }
+    for (index, lang) in languages.iter().enumerate() {
+        let tag_ok = !lang.code.is_empty()
+            && lang.code.split('-').all(|part| {
+                !part.is_empty()
+                    && part.len() <= 8
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if !tag_ok {
+            return Err(format!(
+                "languages: {:?} is not a language tag such as `es` or `pt-BR`",
+                lang.code
+            ));
+        }
+        if languages[..index].iter().any(|l| l.code == lang.code) {
+            return Err(format!("languages: {:?} is listed twice", lang.code));
+        }
+    }
+    Ok(languages)
 }
 
 /// The line of `name: <era name>` in site.yaml.
@@ -269,6 +379,25 @@ mod tests {
         assert_eq!(
             error,
             "site.yaml:2: era \"Backwards\" ends (1945) before it starts (1991)"
+        );
+    }
+
+    #[test]
+    fn languages_are_checked() {
+        let good = config("languages:\n  - {code: en, name: English}\n  - {code: es, name: Español, title: Cronología}\n").unwrap();
+        assert_eq!(good.language, "en");
+        assert_eq!(good.languages[1].title.as_deref(), Some("Cronología"));
+        assert!(good.is_multilingual());
+        assert_eq!(config("language: ru\n").unwrap().languages[0].code, "ru");
+        let twice = config("languages:\n  - {code: es, name: A}\n  - {code: es, name: B}\n");
+        assert_eq!(
+            twice.unwrap_err().to_string(),
+            "site.yaml:1: languages: \"es\" is listed twice"
+        );
+        let era = "languages: [{code: en, name: E}]\neras:\n  - name: A\n    start: 1\n    end: 2\n    translations: {fr: {name: B}}\n";
+        assert_eq!(
+            config(era).unwrap_err().to_string(),
+            "site.yaml:3: era \"A\": translations: \"fr\" is not one of the other languages in `languages:`"
         );
     }
 

@@ -12,6 +12,10 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
+mod human;
+
+pub use human::{Locale, human_span_in};
+
 /// How much of a date the editor wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
@@ -164,13 +168,7 @@ impl HistoricalDate {
     /// The date for readers, in English: `14 March 1945`, `November 1976`,
     /// `1976`, `1259 BCE`.
     pub fn human(&self) -> String {
-        let era = if self.is_bce() { " BCE" } else { "" };
-        let year = self.year();
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {year}{era}", MONTHS[m as usize - 1]),
-            (Some(m), None) => format!("{} {year}{era}", MONTHS[m as usize - 1]),
-            _ => format!("{year}{era}"),
-        }
+        self.human_in(Locale::English)
     }
 
     /// A key that sorts dates as [`Ord`] does and reads as text: years are
@@ -188,11 +186,7 @@ impl HistoricalDate {
 
 /// A readable span: `September 1814 – 9 June 1815`, `c. 1259 BCE`.
 pub fn human_span(start: &HistoricalDate, end: Option<&HistoricalDate>, circa: bool) -> String {
-    let prefix = if circa { "c. " } else { "" };
-    match end {
-        Some(end) => format!("{prefix}{} – {}", start.human(), end.human()),
-        None => format!("{prefix}{}", start.human()),
-    }
+    human_span_in(start, end, circa, Locale::English)
 }
 
 impl Ord for HistoricalDate {

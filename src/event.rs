@@ -20,6 +20,7 @@ use crate::front_matter;
 use crate::load::{Format, SourceFile};
 use crate::markdown::{self, FileLink};
 use crate::slug::slugify;
+use crate::translation::{self, Translation};
 
 /// Front matter as written.
 #[derive(Debug, Deserialize)]
@@ -48,6 +49,8 @@ struct RawEvent {
     #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
     body: Option<String>,
+    #[serde(default)]
+    translations: BTreeMap<String, crate::translation::RawTranslation>,
 }
 
 /// A source of an event: a bare URL or a titled reference.
@@ -108,6 +111,11 @@ pub struct Event {
     pub origin: Position,
     /// The file line of the body's first line (for link errors).
     pub body_line: usize,
+    /// Its text in the site's other languages, by language code.
+    pub translations: BTreeMap<String, Translation>,
+    /// In a language edition the event is not translated into: the
+    /// language its text is shown in, the original's.
+    pub shown_in: Option<String>,
 }
 
 impl Event {
@@ -176,6 +184,13 @@ fn parse_markdown(path: &Path, text: &str) -> Result<Event> {
             "`body` is only for YAML files: in Markdown the body follows the closing `---`",
         ));
     }
+    if !raw.translations.is_empty() {
+        return Err(lines.error(
+            path,
+            "translations",
+            "`translations` is only for YAML files: translate a Markdown event in a file beside it (x.md → x.es.md)",
+        ));
+    }
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let slug = slugify(&stem);
     let body = split.body.to_string();
@@ -221,7 +236,18 @@ fn validate_yaml(mut raw: RawEvent, path: &Path, lines: &Lines) -> Result<Event>
     let body = raw.body.take().unwrap_or_default();
     let body_line = front_matter::key_line(lines.text, "body", lines.from, lines.to)
         .map_or(lines.from, |line| line + 1);
-    validate(raw, path, lines, slug, body, body_line)
+    let raw_translations = std::mem::take(&mut raw.translations);
+    let event = validate(raw, path, lines, slug, body, body_line);
+    let translations =
+        translation::from_yaml(raw_translations, path, lines.text, (lines.from, lines.to));
+    match (event, translations) {
+        (Ok(event), Ok(translations)) => Ok(Event {
+            translations,
+            ..event
+        }),
+        (Err(error), Ok(_)) | (Ok(_), Err(error)) => Err(error),
+        (Err(first), Err(second)) => Err(Error::Many(vec![first, second])),
+    }
 }
 
 /// The first line of each item of a top-level YAML list, if they can be told
@@ -319,6 +345,8 @@ fn validate(
         file_links: scan.file_links,
         origin: Position::at(path, lines.from, 0),
         body_line,
+        translations: BTreeMap::new(),
+        shown_in: None,
     })
 }
 

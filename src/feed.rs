@@ -18,7 +18,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event as Xml};
 
 use crate::chronology::Chronology;
 use crate::config::Config;
-use crate::date::human_span;
+use crate::date::human_span_in;
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::render::Sink;
@@ -81,8 +81,7 @@ pub fn write(
     if config.base_url.is_none() {
         return Ok(());
     }
-    let atom = atom(chronology, config).map_err(|e| Error::io("atom.xml", e))?;
-    sink.put("atom.xml", &atom)?;
+    write_atom(chronology, config, sink)?;
     let sitemap = sitemap(config, pages).map_err(|e| Error::io("sitemap.xml", e))?;
     sink.put("sitemap.xml", &sitemap)?;
     let robots = format!(
@@ -90,6 +89,16 @@ pub fn write(
         absolute(config, "sitemap.xml")
     );
     sink.put("robots.txt", robots.as_bytes())
+}
+
+/// Writes `atom.xml` when the base URL is known: the feed of one language
+/// edition, whose `config` names its own base URL.
+pub fn write_atom(chronology: &Chronology, config: &Config, sink: &dyn Sink) -> Result<()> {
+    if config.base_url.is_none() {
+        return Ok(());
+    }
+    let atom = atom(chronology, config).map_err(|e| Error::io("atom.xml", e))?;
+    sink.put("atom.xml", &atom)
 }
 
 /// The absolute URL of a file of the output; called only when the base URL
@@ -151,7 +160,12 @@ fn entry(w: &mut Writer<Vec<u8>>, config: &Config, event: &Event) -> io::Result<
         text(w, "title", &event.title)?;
         text(w, "updated", &timestamp(event.latest_day()))?;
         link(w, "alternate", "text/html", &url)?;
-        let when = human_span(&event.date, event.end.as_ref(), event.circa);
+        let when = human_span_in(
+            &event.date,
+            event.end.as_ref(),
+            event.circa,
+            config.locale(),
+        );
         let summary = if event.summary.is_empty() {
             when
         } else {

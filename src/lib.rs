@@ -10,6 +10,7 @@ pub mod axis;
 pub mod chronology;
 pub mod config;
 pub mod date;
+pub mod edition;
 pub mod error;
 pub mod event;
 pub mod export;
@@ -17,6 +18,7 @@ pub mod feed;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod guard;
+pub mod i18n;
 pub mod lint;
 pub mod load;
 pub mod markdown;
@@ -28,6 +30,7 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod theme;
+pub mod translation;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
@@ -82,6 +85,8 @@ pub struct Report {
     /// Likely mistakes in the content (`check` only; `--strict` fails on
     /// them).
     pub lints: Vec<lint::Warning>,
+    /// Information for editors (`annals check`): untranslated events.
+    pub notes: Vec<String>,
     /// Where the output is, when it was written.
     pub output: Option<PathBuf>,
     /// True when nothing had changed since the build that wrote the output,
@@ -93,6 +98,7 @@ pub struct Report {
 struct Site {
     config: Config,
     chronology: Chronology,
+    editions: Vec<edition::Edition>,
     templates: Templates,
     warnings: Vec<String>,
 }
@@ -104,9 +110,12 @@ impl Site {
             config.set_base_url(url)?;
         }
         let (files, warnings) = load::content(&opts.root)?;
+        let (files, translations) = translation::partition(files, &config);
         let events = event::parse_all(&files)?;
+        let events = translation::attach(events, &translations, &config)?;
         let chronology = Chronology::new(events, &config, opts.drafts)?;
         let templates = Templates::load(&opts.root)?;
+        let editions = edition::all(&opts.root, &config, chronology.clone())?;
         let mut warnings = warnings;
         warnings.extend(feed::missing_base_url(&config));
         if config.html == markdown::HtmlMode::Trust {
@@ -119,24 +128,27 @@ impl Site {
         Ok(Site {
             config,
             chronology,
+            editions,
             templates,
             warnings,
         })
     }
 
-    /// Renders the pages, then the feeds and data exports; returns how many
-    /// pages.
+    /// Renders the pages of every language edition, then the feeds and data
+    /// exports; returns how many pages.
     fn render(&self, sink: &dyn Sink) -> Result<usize> {
-        render_site(&self.templates, &self.chronology, &self.config, sink)
+        render_site(&self.templates, &self.editions, &self.config, sink)
     }
 
     /// How many files a build writes, about: for the progress bar.
     fn expected_pages(&self) -> u64 {
         let chronology = &self.chronology;
         let aliases: usize = chronology.events.iter().map(|e| e.aliases.len()).sum();
-        (chronology.events.len() + chronology.tags.len() + chronology.actors.len()) as u64
-            + (chronology.eras.len() + aliases) as u64
-            + 16
+        let per_edition =
+            (chronology.events.len() + chronology.tags.len() + chronology.actors.len()) as u64
+                + (chronology.eras.len() + aliases) as u64
+                + 16;
+        per_edition * self.editions.len() as u64
     }
 
     fn report(self, pages: usize, output: Option<PathBuf>) -> Report {
@@ -145,24 +157,37 @@ impl Site {
             pages,
             warnings: self.warnings,
             lints: Vec::new(),
+            notes: Vec::new(),
             output,
             unchanged: false,
         }
     }
 }
 
-/// Renders every page, feed and export of a site into `sink`; returns how
-/// many pages.
+/// Renders every page, feed and export of every language edition of a
+/// site into `sink`; returns how many pages.
 fn render_site(
     templates: &Templates,
-    chronology: &Chronology,
+    editions: &[edition::Edition],
     config: &Config,
     sink: &dyn Sink,
 ) -> Result<usize> {
-    let recorder = feed::Recorder::new(sink);
-    let pages = render::site(templates, chronology, config, &recorder)?;
-    feed::write(chronology, config, &recorder.into_pages(), sink)?;
-    export::write(chronology, config, sink)?;
+    let mut pages = 0;
+    let mut urls = Vec::new();
+    for edition in editions {
+        let folder = edition::InFolder::new(sink, edition);
+        let recorder = feed::Recorder::new(&folder);
+        pages += render::site(templates, edition, editions, &recorder)?;
+        let written = recorder.into_pages().into_iter();
+        urls.extend(written.map(|page| format!("{}{page}", edition.prefix)));
+        export::write(&edition.chronology, &edition.config, &folder)?;
+        if !edition.prefix.is_empty() {
+            feed::write_atom(&edition.chronology, &edition.config, &folder)?;
+        }
+    }
+    if let Some(default) = editions.first() {
+        feed::write(&default.chronology, &default.config, &urls, sink)?;
+    }
     if let Some(cname) = &config.cname {
         sink.put("CNAME", format!("{cname}\n").as_bytes())?;
     }
@@ -182,6 +207,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
                 pages: stamp.pages,
                 warnings: stamp.warnings,
                 lints: Vec::new(),
+                notes: Vec::new(),
                 output: Some(output_dir),
                 unchanged: true,
             });
@@ -203,13 +229,19 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
 }
 
 /// Checks the site as a build would, rendering every page in memory, and
-/// writes nothing.
+/// writes nothing. Also reports untranslated events (as notes) and
+/// translations older than their originals (as warnings).
 pub fn check(opts: &BuildOptions) -> Result<Report> {
-    let site = Site::load(opts)?;
+    let mut site = Site::load(opts)?;
     let pages = site.render(&Discard)?;
-    let lints = lint::events(&site.chronology.events);
+    let events = &site.chronology.events;
+    let lints = lint::events(events);
+    let notes = translation::missing(events, &site.config);
+    let outdated = translation::outdated(&opts.root, events);
+    site.warnings.extend(outdated);
     Ok(Report {
         lints,
+        notes,
         ..site.report(pages, None)
     })
 }

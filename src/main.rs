@@ -178,6 +178,9 @@ impl CheckArgs {
         let mut opts = BuildOptions::new(self.root);
         opts.drafts = drafts(self.drafts);
         let report = annals::check(&opts)?;
+        for note in &report.notes {
+            eprintln!("info: {note}");
+        }
         let lints = report.lints.iter().map(ToString::to_string);
         let warnings: Vec<String> = report.warnings.iter().cloned().chain(lints).collect();
         if self.strict && !warnings.is_empty() {

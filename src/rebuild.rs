@@ -6,6 +6,10 @@
 //! re-reads and re-parses only the files that changed, rebuilds the model
 //! (cheap: no I/O, no rendering), and renders only the pages the edit
 //! touched (see [`dirty`]). A bad edit leaves the last good pages in place.
+//!
+//! A site of several language editions renders every edition again on each
+//! edit, still in memory: an event's page exists once per edition, and its
+//! translations live in files of their own.
 
 mod dirty;
 
@@ -15,12 +19,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::chronology::Chronology;
 use crate::config::Config;
+use crate::edition::{self, Edition};
 use crate::error::{Error, Result};
 use crate::event::{self, Event};
 use crate::load::{self, SourceFile};
 use crate::render::{self, Dirty, Overviews, Selection, Sink, Templates};
 use crate::watch::Change;
-use crate::{BuildOptions, export, feed, theme};
+use crate::{BuildOptions, export, feed, theme, translation};
 
 /// A built site in memory: output path → bytes.
 pub type Pages = HashMap<String, Arc<[u8]>>;
@@ -48,7 +53,9 @@ pub enum Changed {
 /// A content file's text and what it parsed into (or why it did not).
 struct Parsed {
     text: String,
-    events: Result<Vec<Event>, String>,
+    format: load::Format,
+    /// `None` for a translation, parsed with the events it translates.
+    events: Option<Result<Vec<Event>, String>>,
 }
 
 /// The settings and templates, loaded together.
@@ -62,6 +69,8 @@ pub struct Live {
     opts: BuildOptions,
     files: BTreeMap<PathBuf, Parsed>,
     settings: Option<Settings>,
+    /// The language codes `files` were told events from translations by.
+    languages: Vec<String>,
     built: Option<(Chronology, Arc<Pages>)>,
 }
 
@@ -72,6 +81,7 @@ impl Live {
             opts,
             files: BTreeMap::new(),
             settings: None,
+            languages: Vec::new(),
             built: None,
         }
     }
@@ -98,7 +108,19 @@ impl Live {
         let full = matches!(change, Change::Everything) || self.built.is_none();
         if full || self.settings.is_none() {
             self.settings = None;
-            self.settings = Some(self.load_settings()?);
+            let settings = self.load_settings()?;
+            let languages: Vec<String> = settings
+                .config
+                .languages
+                .iter()
+                .map(|language| language.code.clone())
+                .collect();
+            if languages != self.languages {
+                // Which files are translations depends on the languages.
+                self.files.clear();
+                self.languages = languages;
+            }
+            self.settings = Some(settings);
         }
         let changed = match change {
             Change::Content(paths) if !full => paths.clone(),
@@ -107,7 +129,9 @@ impl Live {
         self.read_content(&changed)?;
         let chronology = self.chronology()?;
         match self.built.take() {
-            Some((old, pages)) if !full => self.render_dirty(old, pages, chronology, first),
+            Some((old, pages)) if !full && !self.multilingual() => {
+                self.render_dirty(old, pages, chronology, first)
+            }
             previous => {
                 self.built = previous;
                 self.render_all(chronology)
@@ -181,27 +205,57 @@ impl Live {
         }
         let format = load::format_of(&path).unwrap_or(load::Format::Markdown);
         let file = SourceFile { path, text, format };
-        let events = event::parse_file(&file).map_err(|error| error.to_string());
+        let translation = self
+            .settings
+            .as_ref()
+            .is_some_and(|settings| translation::is_translation(&file, &settings.config));
+        let events = match translation {
+            true => None,
+            false => Some(event::parse_file(&file).map_err(|error| error.to_string())),
+        };
         let parsed = Parsed {
             text: file.text,
+            format,
             events,
         };
         self.files.insert(file.path, parsed);
     }
 
-    /// The model of every parsed file, or every file's errors.
+    /// The model of every parsed file, translations attached, or every
+    /// file's errors.
     fn chronology(&self) -> Result<Chronology> {
         let mut events = Vec::new();
+        let mut translations = Vec::new();
         let mut errors = Vec::new();
-        for parsed in self.files.values() {
+        for (path, parsed) in &self.files {
             match &parsed.events {
-                Ok(parsed) => events.extend(parsed.iter().cloned()),
-                Err(error) => errors.push(Error::Usage(error.clone())),
+                Some(Ok(parsed)) => events.extend(parsed.iter().cloned()),
+                Some(Err(error)) => errors.push(Error::Usage(error.clone())),
+                None => translations.push(SourceFile {
+                    path: path.clone(),
+                    text: parsed.text.clone(),
+                    format: parsed.format,
+                }),
             }
         }
         Error::collect(errors)?;
         let settings = self.settings()?;
+        let (_, translations) = translation::partition(translations, &settings.config);
+        let events = translation::attach(events, &translations, &settings.config)?;
         Chronology::new(events, &settings.config, self.opts.drafts)
+    }
+
+    /// Whether the site has several language editions.
+    fn multilingual(&self) -> bool {
+        self.settings
+            .as_ref()
+            .is_some_and(|settings| settings.config.is_multilingual())
+    }
+
+    /// The site's editions of `chronology`, the default first.
+    fn editions(&self, chronology: Chronology) -> Result<Vec<Edition>> {
+        let settings = self.settings()?;
+        edition::all(&self.opts.root, &settings.config, chronology)
     }
 
     fn settings(&self) -> Result<&Settings> {
@@ -211,14 +265,15 @@ impl Live {
     }
 
     fn render_all(&mut self, chronology: Chronology) -> Result<Rebuilt> {
+        let editions = self.editions(chronology)?;
         let settings = self.settings()?;
         let memory = Memory::default();
         let rendered =
-            crate::render_site(&settings.templates, &chronology, &settings.config, &memory)?;
+            crate::render_site(&settings.templates, &editions, &settings.config, &memory)?;
         let mut pages = memory.into_pages();
         add_static(&self.opts.root, &mut pages)?;
         let pages = Arc::new(pages);
-        self.built = Some((chronology, pages.clone()));
+        self.built = default_chronology(editions).map(|chronology| (chronology, pages.clone()));
         Ok(Rebuilt {
             pages,
             rendered,
@@ -227,7 +282,7 @@ impl Live {
     }
 
     /// Renders the pages an edit touched, in two steps: event pages, then
-    /// lists and overviews.
+    /// lists and overviews. For a site of one language edition.
     fn render_dirty(
         &mut self,
         old: Chronology,
@@ -250,18 +305,33 @@ impl Live {
             lists: dirty.lists,
             overviews: Overviews::Render,
         };
-        let step = self.render_step(&chronology, &pages, events, &gone);
+        let edition = match self.editions(chronology) {
+            Ok(mut editions) if editions.len() == 1 => editions.remove(0),
+            Ok(editions) => {
+                let chronology = default_chronology(editions);
+                self.built = Some((old, pages));
+                return match chronology {
+                    Some(chronology) => self.render_all(chronology),
+                    None => Err(Error::Usage("the site has no language".into())),
+                };
+            }
+            Err(error) => {
+                self.built = Some((old, pages));
+                return Err(error);
+            }
+        };
+        let step = self.render_step(&edition, &pages, events, &gone);
         let step = step.and_then(|step| {
             let rendered = step.rendered;
             let next = step.pages.clone();
             first(step);
-            let mut last = self.render_step(&chronology, &next, lists, &[])?;
+            let mut last = self.render_step(&edition, &next, lists, &[])?;
             last.rendered += rendered;
             Ok(last)
         });
         match step {
             Ok(last) => {
-                self.built = Some((chronology, last.pages.clone()));
+                self.built = Some((edition.chronology, last.pages.clone()));
                 Ok(last)
             }
             Err(error) => {
@@ -272,10 +342,11 @@ impl Live {
         }
     }
 
-    /// Renders `dirty` over `pages`, dropping `gone`.
+    /// Renders `dirty` of the site's one edition over `pages`, dropping
+    /// `gone`.
     fn render_step(
         &self,
-        chronology: &Chronology,
+        edition: &Edition,
         pages: &Pages,
         dirty: Dirty,
         gone: &[String],
@@ -290,8 +361,8 @@ impl Live {
         let selection = Selection::Only(dirty);
         let rendered = render::pages(
             &settings.templates,
-            chronology,
-            &settings.config,
+            edition,
+            std::slice::from_ref(edition),
             &selection,
             &memory,
         )?;
@@ -313,7 +384,7 @@ impl Live {
         next.extend(fresh);
         if selection_lists_everything {
             let extras = Memory::default();
-            write_feeds_and_exports(chronology, &settings.config, &next, &extras)?;
+            write_feeds_and_exports(&edition.chronology, &edition.config, &next, &extras)?;
             let extras = extras.into_pages();
             changed.extend(extras.keys().cloned());
             next.extend(extras);
@@ -324,6 +395,14 @@ impl Live {
             changed: Changed::Paths(changed),
         })
     }
+}
+
+/// The chronology as the default edition reads it: untranslated.
+fn default_chronology(editions: Vec<Edition>) -> Option<Chronology> {
+    editions
+        .into_iter()
+        .next()
+        .map(|edition| edition.chronology)
 }
 
 /// Whether `path` is a later page (`tags/x.2.html`) of the listing whose

@@ -21,15 +21,17 @@ use tera::Tera;
 
 use crate::chronology::{Chronology, Group};
 use crate::config::Config;
+use crate::edition::Edition;
 use crate::error::{Error, Result};
 use crate::guard::{self, Watchdog};
+use crate::i18n::{self, Strings};
 use crate::load;
 use crate::markdown::{self, HtmlMode};
 use crate::search;
 use crate::theme;
 use views::{
-    Card, Decade, EraView, EventPage, GroupsPage, Here, IndexPage, LinkView, ListPage, Meta, Nav,
-    Page, SiteView, SourceView, Year,
+    Alternate, Card, Decade, EraView, EventPage, GroupsPage, Here, IndexPage, LanguageLink,
+    LinkView, ListPage, Meta, Nav, Page, SiteView, SourceView, Year,
 };
 
 /// Where rendered pages go: the staging folder of a build, or nowhere for
@@ -74,6 +76,7 @@ impl Templates {
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
         tera.register_function("range", guard::range);
+        tera.register_filter("plural", i18n::plural_filter);
         guard::check(&sources)?;
         tera.add_raw_templates(sources)
             .map_err(|source| Error::Template {
@@ -174,6 +177,9 @@ struct Renderer<'a> {
     templates: &'a Templates,
     chronology: &'a Chronology,
     config: &'a Config,
+    edition: &'a Edition,
+    editions: &'a [Edition],
+    t: &'a Strings,
     site: SiteView<'a>,
     html: HtmlMode,
     sink: &'a dyn Sink,
@@ -181,28 +187,35 @@ struct Renderer<'a> {
     selection: &'a Selection,
 }
 
-/// Renders every page of the site into `sink`; returns how many.
+/// Renders every page of one language edition into `sink` (which puts them
+/// in the edition's folder); `editions` are all of them, for the language
+/// links. Returns how many pages.
 pub fn site(
     templates: &Templates,
-    chronology: &Chronology,
-    config: &Config,
+    edition: &Edition,
+    editions: &[Edition],
     sink: &dyn Sink,
 ) -> Result<usize> {
-    pages(templates, chronology, config, &Selection::All, sink)
+    pages(templates, edition, editions, &Selection::All, sink)
 }
 
-/// Renders the selected pages into `sink`; returns how many.
+/// Renders the selected pages of one language edition into `sink`;
+/// returns how many.
 pub fn pages(
     templates: &Templates,
-    chronology: &Chronology,
-    config: &Config,
+    edition: &Edition,
+    editions: &[Edition],
     selection: &Selection,
     sink: &dyn Sink,
 ) -> Result<usize> {
+    let (chronology, config) = (&edition.chronology, &edition.config);
     let renderer = Renderer {
         templates,
         chronology,
         config,
+        edition,
+        editions,
+        t: &edition.strings,
         site: SiteView::new(config),
         html: config.html,
         sink,
@@ -212,7 +225,8 @@ pub fn pages(
     // The index shows every event: the slowest page; render it beside the rest.
     let index = || match selection.overviews() {
         true => {
-            sink.put("search-index.js", search::script(chronology).as_bytes())?;
+            let script = search::script(chronology, config.locale());
+            sink.put("search-index.js", script.as_bytes())?;
             renderer.index()
         }
         false => Ok(0),
@@ -232,12 +246,19 @@ impl Renderer<'_> {
             .collect::<Result<Vec<usize>>>()?
             .into_iter()
             .sum::<usize>();
-        let tags = self.groups("tags", "tag.html", "tags.html", "Tags", &chronology.tags)?;
+        let t = self.t;
+        let tags = self.groups(
+            "tags",
+            "tag.html",
+            "tags.html",
+            t.get("tags"),
+            &chronology.tags,
+        )?;
         let actors = self.groups(
             "actors",
             "actor.html",
             "actors.html",
-            "Actors",
+            t.get("actors"),
             &chronology.actors,
         )?;
         let eras = self.eras()?;
@@ -246,6 +267,12 @@ impl Renderer<'_> {
             Selection::Only(_) => 0,
         };
         Ok(events + tags + actors + eras + not_found)
+    }
+
+    /// Where a page in `dir` of this edition is.
+    fn here(&self, dir: &'static str) -> Here<'static> {
+        let nested = !self.edition.prefix.is_empty();
+        Here::in_dir(dir).in_edition(nested, self.config.locale())
     }
 
     fn page<T: Serialize>(&self, here: Here, title: String, content: T) -> Page<'_, T> {
@@ -268,6 +295,9 @@ impl Renderer<'_> {
         Page {
             site: &self.site,
             nav: Nav::new(here),
+            t: self.t,
+            languages: Vec::new(),
+            alternates: Vec::new(),
             title,
             meta,
             content,
@@ -275,10 +305,19 @@ impl Renderer<'_> {
     }
 
     /// Renders a page to `path`, which also gives its canonical URL.
-    fn put<T: Serialize>(&self, path: &str, template: &str, mut page: Page<'_, T>) -> Result<()> {
+    fn put<'p, T: Serialize>(
+        &'p self,
+        here: Here,
+        path: &str,
+        template: &str,
+        mut page: Page<'p, T>,
+    ) -> Result<()> {
         if path != "404.html" {
             page.meta.url = self.config.page_url(path);
         }
+        let code = &self.edition.language.code;
+        page.languages = LanguageLink::all(here, path, self.editions, code);
+        page.alternates = Alternate::all(&page.languages);
         let html = self
             .watchdog
             .render(|| self.templates.render(template, &page))?;
@@ -287,7 +326,7 @@ impl Renderer<'_> {
 
     /// The event's page and its aliases' redirects; returns how many.
     fn event(&self, index: usize) -> Result<usize> {
-        let here = Here::in_dir("events");
+        let here = self.here("events");
         let chronology = self.chronology;
         let event = &chronology.events[index];
         let resolve = |path: &str, fragment: Option<&str>| {
@@ -303,7 +342,7 @@ impl Renderer<'_> {
         let content = EventPage {
             event: Card::new(here, event),
             body: markdown::render(&event.body, self.html, &resolve),
-            sources: SourceView::list(&event.sources),
+            sources: SourceView::list(&event.sources, here.locale),
             extra: &event.extra,
             eras: chronology
                 .eras_of(index)
@@ -325,7 +364,7 @@ impl Renderer<'_> {
             page.meta.description = event.summary.clone();
         }
         let path = event.page_path();
-        self.put(&path, "event.html", page)?;
+        self.put(here, &path, "event.html", page)?;
         for alias in &event.aliases {
             let html = redirect::page(alias, &path, &event.title);
             self.sink.put(alias, html.as_bytes())?;
@@ -335,7 +374,7 @@ impl Renderer<'_> {
 
     /// The index, split into pages; returns how many.
     fn index(&self) -> Result<usize> {
-        let here = Here::ROOT;
+        let here = self.here("");
         let chronology = self.chronology;
         let all: Vec<usize> = (0..chronology.events.len()).collect();
         let axis = timeline::measure(chronology);
@@ -354,14 +393,15 @@ impl Renderer<'_> {
                 axis: axis
                     .as_ref()
                     .filter(|_| first)
-                    .map(|axis| timeline::AxisView::new(here, chronology, axis)),
+                    .map(|axis| timeline::AxisView::new(here, chronology, axis, self.t)),
                 tags: links(here, "tags", &chronology.tags),
                 actors: links(here, "actors", &chronology.actors),
                 years: years(chronology),
+                span: span(here, chronology),
                 pages: paged.links,
             };
             let page = self.page(here, String::new(), content);
-            self.put(&paged.path, "index.html", page)
+            self.put(here, &paged.path, "index.html", page)
         })?;
         Ok(count)
     }
@@ -375,7 +415,7 @@ impl Renderer<'_> {
         heading: &str,
         groups: &[Group],
     ) -> Result<usize> {
-        let here = Here::in_dir(folder);
+        let here = self.here(folder);
         let listings: Vec<_> = groups
             .iter()
             .filter(|group| {
@@ -400,7 +440,7 @@ impl Renderer<'_> {
                 pages: paged.links,
             };
             let page = self.page(here, group.name.clone(), content);
-            self.put(&paged.path, one, page)
+            self.put(here, &paged.path, one, page)
         })?;
         if !self.selection.overviews() {
             return Ok(pages);
@@ -412,12 +452,12 @@ impl Renderer<'_> {
                 .collect(),
         };
         let page = self.page(here, heading.to_string(), content);
-        self.put(&format!("{folder}/index.html"), all, page)?;
+        self.put(here, &format!("{folder}/index.html"), all, page)?;
         Ok(pages + 1)
     }
 
     fn eras(&self) -> Result<usize> {
-        let here = Here::in_dir("eras");
+        let here = self.here("eras");
         let mut pages = 0;
         for group in &self.chronology.eras {
             if !self
@@ -437,7 +477,7 @@ impl Renderer<'_> {
                     pages: paged.links,
                 };
                 let page = self.page(here, group.era.name.clone(), content);
-                self.put(&paged.path, "era.html", page)?;
+                self.put(here, &paged.path, "era.html", page)?;
                 pages += 1;
             }
         }
@@ -445,8 +485,9 @@ impl Renderer<'_> {
     }
 
     fn not_found(&self) -> Result<()> {
-        let page = self.page(Here::ROOT, "Page not found".into(), ());
-        self.put("404.html", "404.html", page)
+        let here = self.here("");
+        let page = self.page(here, self.t.get("not_found").to_string(), ());
+        self.put(here, "404.html", "404.html", page)
     }
 }
 
@@ -455,6 +496,13 @@ fn links<'a>(here: Here, folder: &str, groups: &'a [Group]) -> Vec<LinkView<'a>>
         .iter()
         .map(|group| LinkView::group(here, folder, group))
         .collect()
+}
+
+/// The first and last years for readers: `1945–2025`, `1274 BCE–2020`.
+fn span(here: Here, chronology: &Chronology) -> Option<String> {
+    let (first, last) = years(chronology)?;
+    let label = |year: i32| here.locale.year_label(year.into());
+    Some(format!("{}–{}", label(first), label(last)))
 }
 
 /// The first and last years of the chronology, negative before the common
@@ -478,13 +526,12 @@ fn decades<'a>(here: Here, chronology: &'a Chronology, events: &[usize]) -> Vec<
     let mut decades: Vec<Decade<'a>> = Vec::new();
     for event in events.iter().map(|&index| &chronology.events[index]) {
         let (year, bce) = (event.date.year(), event.date.is_bce());
-        let suffix = if bce { " BCE" } else { "" };
         let id_suffix = if bce { "bce" } else { "" };
         let decade = year / 10 * 10;
         let decade_id = format!("d{decade}{id_suffix}");
         if decades.last().is_none_or(|d| d.id != decade_id) {
             decades.push(Decade {
-                label: format!("{decade}s{suffix}"),
+                label: here.locale.decade_label(decade, bce),
                 id: decade_id,
                 count: 0,
                 years: Vec::new(),
@@ -497,7 +544,9 @@ fn decades<'a>(here: Here, chronology: &'a Chronology, events: &[usize]) -> Vec<
         let year_id = timeline::year_id(&event.date);
         if current.years.last().is_none_or(|y| y.id != year_id) {
             current.years.push(Year {
-                label: format!("{year}{suffix}"),
+                label: here
+                    .locale
+                    .year_label(if bce { -i64::from(year) } else { year.into() }),
                 id: year_id,
                 events: Vec::new(),
             });

@@ -31,7 +31,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::chronology::{Chronology, Group};
-use crate::date::human_span;
+use crate::date::{Locale, human_span_in};
 use crate::event::Event;
 use crate::markdown;
 use crate::slug::slugify;
@@ -71,7 +71,7 @@ struct Record<'a>(
 );
 
 /// The text of `search-index.js` for a chronology.
-pub fn script(chronology: &Chronology) -> String {
+pub fn script(chronology: &Chronology, locale: Locale) -> String {
     let mut eras_of = vec![Vec::new(); chronology.events.len()];
     for (era, group) in chronology.eras.iter().enumerate() {
         for &event in &group.events {
@@ -91,7 +91,7 @@ pub fn script(chronology: &Chronology) -> String {
             .events
             .iter()
             .zip(eras_of)
-            .map(|(event, eras)| record(chronology, event, eras))
+            .map(|(event, eras)| record(chronology, event, eras, locale))
             .collect(),
         words: words(&chronology.events),
     };
@@ -106,12 +106,17 @@ fn names(groups: &[Group]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-fn record<'a>(chronology: &Chronology, event: &'a Event, eras: Vec<usize>) -> Record<'a> {
+fn record<'a>(
+    chronology: &Chronology,
+    event: &'a Event,
+    eras: Vec<usize>,
+    locale: Locale,
+) -> Record<'a> {
     let end = event.end.unwrap_or(event.date);
     Record(
         &event.slug,
         &event.title,
-        human_span(&event.date, event.end.as_ref(), event.circa),
+        human_span_in(&event.date, event.end.as_ref(), event.circa, locale),
         event.date.astronomical_year(),
         end.astronomical_year(),
         positions(&chronology.tags, &event.tags),

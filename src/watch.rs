@@ -5,7 +5,7 @@
 //! file system reports each as a burst of events; notify's debouncer merges a
 //! burst into one batch, and [`Change`] says what the batch means for the
 //! build: some content files to re-read, or everything (a template, a static
-//! file or `site.yaml`).
+//! file, interface strings or `site.yaml`).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -27,7 +27,8 @@ pub enum Change {
     /// These paths under `content/` (relative to the root) changed,
     /// appeared or went away.
     Content(BTreeSet<PathBuf>),
-    /// Settings, templates or static files changed: rebuild everything.
+    /// Settings, templates, interface strings or static files changed:
+    /// rebuild everything.
     Everything,
 }
 
@@ -49,8 +50,8 @@ pub struct Watcher {
     _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
 }
 
-/// Watches `root`'s `content/`, `templates/`, `static/` and `site.yaml`,
-/// sending a [`Change`] for each batch of edits that matters.
+/// Watches `root`'s `content/`, `templates/`, `static/`, `i18n/` and
+/// `site.yaml`, sending a [`Change`] for each batch of edits that matters.
 pub fn watch(root: &Path, changes: Sender<Change>) -> Result<Watcher> {
     let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
     let base = root.clone();
@@ -73,7 +74,7 @@ pub fn watch(root: &Path, changes: Sender<Change>) -> Result<Watcher> {
     debouncer
         .watch(&root, RecursiveMode::NonRecursive)
         .map_err(watch_error(&root))?;
-    for dir in ["content", "templates", "static"] {
+    for dir in ["content", "templates", "static", "i18n"] {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer
@@ -105,7 +106,7 @@ pub fn classify(root: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Option
         let next = match first.and_then(|part| part.as_os_str().to_str()) {
             _ if junk => continue,
             Some("content") => Change::Content(BTreeSet::from([relative.to_path_buf()])),
-            Some("templates" | "static") => Change::Everything,
+            Some("templates" | "static" | "i18n") => Change::Everything,
             _ if relative == Path::new("site.yaml") => Change::Everything,
             _ => continue,
         };
@@ -145,7 +146,12 @@ mod tests {
 
     #[test]
     fn settings_templates_and_static_files_rebuild_everything() {
-        for path in ["site.yaml", "templates/event.html", "static/x.css"] {
+        for path in [
+            "site.yaml",
+            "templates/event.html",
+            "static/x.css",
+            "i18n/es.yaml",
+        ] {
             assert_eq!(
                 of(&["content/a.md", path]),
                 Some(Change::Everything),

@@ -12,6 +12,19 @@
   var input = $("q"), results = $("results"), list = $("result-list");
   var status = $("status"), more = $("more"), browse = $("browse");
   var LIMIT = 50, WORD = /[\p{L}\p{N}]+/gu;
+  // Interface strings, in the page's language, from the form's data-*
+  // attributes: "{n}" is the number; "one|other" or "one|few|many" are
+  // plural forms, chosen as src/i18n.rs chooses them.
+  function say(key, n) {
+    var forms = (form.dataset[key] || "").split("|"), i = 0;
+    if (forms.length === 3) {
+      i = n % 10 === 1 && n % 100 !== 11 ? 0 :
+        n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;
+    } else if (forms.length === 2) {
+      i = n === 1 ? 0 : 1;
+    }
+    return forms[i].split("{n}").join(String(n));
+  }
   var SLOT = { title: 1, when: 2, from: 3, to: 4, tags: 5, actors: 6, eras: 7, place: 8 };
 
   var ASCII = /^[\x00-\x7f]*$/;
@@ -165,14 +178,20 @@
     var e = data.events[index], slug = e[0], terms = outcome.terms;
     var link = element("a", "", [marked(e[SLOT.title], terms)]);
     link.href = "events/" + slug + ".html";
-    var li = element("li", "event-card", [
-      element("p", "when", [e[SLOT.when]]), element("h3", "event-title", [link])]);
+    var title = element("h3", "event-title", [link]);
+    var li = element("li", "event-card", [element("p", "when", [e[SLOT.when]]), title]);
     var card = $(slug);
+    var original = card && card.querySelector(".event-title[lang]");
+    if (original) { title.lang = original.lang; }
     var summary = card && card.classList.contains("event-card") && card.querySelector(".summary");
-    if (summary) { li.append(element("p", "summary", [marked(summary.textContent, terms)])); }
+    if (summary) {
+      var text = element("p", "summary", [marked(summary.textContent, terms)]);
+      if (original) { text.lang = original.lang; }
+      li.append(text);
+    }
     var found = inText(index, outcome);
     if (found.length) {
-      var where = element("p", "in-text", ["In the text: "]);
+      var where = element("p", "in-text", [say("inText", 0)]);
       found.forEach(function (word, n) {
         where.append(n ? ", " : "", element("mark", "", [word]));
       });
@@ -195,10 +214,10 @@
     var items = found.slice(0, shown).map(function (index) { return item(index, outcome); });
     list.replaceChildren.apply(list, items);
     var n = found.length;
-    status.textContent = n ? n + (n === 1 ? " event matches" : " events match") +
-      (n > items.length ? "; the first " + items.length + " are shown" : "") : "No event matches.";
+    status.textContent = n ? say("matches", n) +
+      (n > items.length ? say("firstShown", items.length) : "") : say("noMatch", 0);
     more.hidden = n <= items.length;
-    more.textContent = "Show all " + n;
+    more.textContent = say("showAll", n);
   }
 
   // State: the form's values, read from and written to the hash.

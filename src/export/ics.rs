@@ -14,7 +14,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::chronology::Chronology;
 use crate::config::Config;
-use crate::date::human_span;
+use crate::date::human_span_in;
 use crate::event::Event;
 
 /// The calendar of every event a calendar can hold.
@@ -74,7 +74,12 @@ fn vevent(
         format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
         format!("SUMMARY:{}", text(&format!("{prefix}{}", event.title))),
     ];
-    let when = human_span(&event.date, event.end.as_ref(), event.circa);
+    let when = human_span_in(
+        &event.date,
+        event.end.as_ref(),
+        event.circa,
+        config.locale(),
+    );
     let description = if event.summary.is_empty() {
         when
     } else {

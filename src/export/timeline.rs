@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::chronology::Chronology;
 use crate::config::Config;
-use crate::date::{HistoricalDate, human_span};
+use crate::date::{HistoricalDate, human_span_in};
 use crate::event::Event;
 
 /// The whole file.
@@ -121,7 +121,12 @@ fn slide(event: &Event, config: &Config) -> Slide {
     Slide {
         start_date: Some(TimelineDate::new(&event.date)),
         end_date: event.end.as_ref().map(TimelineDate::new),
-        display_date: Some(human_span(&event.date, event.end.as_ref(), event.circa)),
+        display_date: Some(human_span_in(
+            &event.date,
+            event.end.as_ref(),
+            event.circa,
+            config.locale(),
+        )),
         text: Text {
             headline: escape(&event.title),
             text,

@@ -217,6 +217,45 @@ fn event_pages_come_before_the_pages_that_list_every_event() {
 }
 
 #[test]
+fn editions_follow_edits_to_events_and_translations() {
+    let dir = site();
+    let root = dir.path();
+    let settings = "title: T\nbase_url: \"https://example.org/c/\"\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n";
+    write(root, "site.yaml", settings);
+    write(
+        root,
+        "content/1945.es.md",
+        "---\ntitle: Evento 1945\n---\n\nOcurrió.\n",
+    );
+    let mut live = Live::new(BuildOptions::new(root));
+    live.apply(&Change::Everything).unwrap();
+    let translation = "---\ntitle: Evento 1946\n---\n\nOcurrió.\n";
+    let edits: [(&str, Option<&str>); 4] = [
+        ("content/1946.es.md", Some(translation)),
+        (
+            "content/1946.md",
+            Some("---\ntitle: Retitled\ndate: \"1946\"\n---\n"),
+        ),
+        ("content/1945.es.md", None),
+        ("content/1946.es.md", Some("---\ntitle: Otra vez\n---\n")),
+    ];
+    for (path, text) in edits {
+        edit_matches_full_build(&mut live, root, path, text);
+    }
+    let pages = live.pages().unwrap();
+    let page = |path: &str| String::from_utf8_lossy(&pages[path]).into_owned();
+    assert!(page("es/events/1946.html").contains("Otra vez"));
+    assert!(page("events/1946.html").contains("Retitled"));
+    let mut in_english = pages.iter().filter(|(path, _)| path.starts_with("events/"));
+    assert!(in_english.all(|(_, page)| !String::from_utf8_lossy(page).contains("Otra vez")));
+    // With one language again, a `.es.md` file is an event of its own.
+    write(root, "site.yaml", "title: T\n");
+    let error = live.apply(&Change::Everything).unwrap_err().to_string();
+    assert!(error.starts_with("content/1946.es.md:"), "{error}");
+    assert!(error.contains("`date`"), "{error}");
+}
+
+#[test]
 fn later_pages_of_a_listing_are_told_apart() {
     assert!(is_later_page("tags/x.2.html", "tags/x.html"));
     assert!(is_later_page("index.12.html", "index.html"));

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::views::Here;
 use crate::chronology::Chronology;
+use crate::date::Locale;
 
 /// The most events one listing page shows.
 pub(crate) const PAGE_SIZE: usize = 1000;
@@ -70,7 +71,10 @@ pub(crate) fn paginate<'a>(
     } else {
         events.chunks(PAGE_SIZE).collect()
     };
-    let labels: Vec<String> = chunks.iter().map(|c| label(chronology, c)).collect();
+    let labels: Vec<String> = chunks
+        .iter()
+        .map(|c| label(chronology, c, here.locale))
+        .collect();
     (1..=chunks.len())
         .map(|number| Paged {
             path: path(base, number),
@@ -97,11 +101,11 @@ fn pager(here: Here, base: &str, current: usize, labels: &[String]) -> Vec<PageL
 }
 
 /// The years a page covers, as readers write them.
-fn label(chronology: &Chronology, chunk: &[usize]) -> String {
+fn label(chronology: &Chronology, chunk: &[usize], locale: Locale) -> String {
     let year = |index: usize| {
         let date = &chronology.events[index].date;
-        let era = if date.is_bce() { " BCE" } else { "" };
-        format!("{}{era}", date.year())
+        let year = i64::from(date.year());
+        locale.year_label(if date.is_bce() { -year } else { year })
     };
     match (chunk.first(), chunk.last()) {
         (Some(&first), Some(&last)) if year(first) == year(last) => year(first),

@@ -9,6 +9,8 @@ use crate::date::HistoricalDate;
 use crate::event::Event;
 
 use super::views::Here;
+use crate::date::Locale;
+use crate::i18n::Strings;
 
 /// Height of an era band, a little less than its row.
 const BAND_HEIGHT: f64 = 20.0;
@@ -27,7 +29,7 @@ pub(crate) struct AxisView<'a> {
     pub(crate) description: String,
     pub(crate) bands: Vec<BandView<'a>>,
     pub(crate) marks: Vec<MarkView>,
-    pub(crate) ticks: Vec<TickView<'a>>,
+    pub(crate) ticks: Vec<TickView>,
 }
 
 /// An era band.
@@ -61,21 +63,21 @@ pub(crate) struct MarkView {
 
 /// A year tick.
 #[derive(Serialize)]
-pub(crate) struct TickView<'a> {
+pub(crate) struct TickView {
     pub(crate) x: f64,
-    pub(crate) label: &'a str,
+    pub(crate) label: String,
 }
 
 impl<'a> AxisView<'a> {
     /// The axis of the index page, with links relative to `here`.
-    pub(crate) fn new(here: Here, chronology: &'a Chronology, axis: &'a Axis) -> Self {
+    pub(crate) fn new(here: Here, chronology: &'a Chronology, axis: &'a Axis, t: &Strings) -> Self {
         let events = &chronology.events;
         AxisView {
             width: axis::WIDTH,
             height: axis.height,
             line: axis.line,
-            title: "Time axis".into(),
-            description: description(events, chronology.eras.len()),
+            title: t.get("axis_title").into(),
+            description: description(here, events, chronology.eras.len(), t),
             bands: axis
                 .bands
                 .iter()
@@ -92,13 +94,17 @@ impl<'a> AxisView<'a> {
                     }
                 })
                 .collect(),
-            marks: axis.marks.iter().map(|m| mark(here, events, m)).collect(),
+            marks: axis
+                .marks
+                .iter()
+                .map(|m| mark(here, events, m, t))
+                .collect(),
             ticks: axis
                 .ticks
                 .iter()
                 .map(|tick| TickView {
                     x: tick.x,
-                    label: &tick.label,
+                    label: here.locale.year_label(tick.year),
                 })
                 .collect(),
         }
@@ -120,7 +126,7 @@ pub(crate) fn measure(chronology: &Chronology) -> Option<Axis> {
     axis::measure(&events, &eras)
 }
 
-fn mark(here: Here, events: &[Event], mark: &axis::Mark) -> MarkView {
+fn mark(here: Here, events: &[Event], mark: &axis::Mark, t: &Strings) -> MarkView {
     let first = &events[mark.events[0]];
     let (shape, href, label) = match mark.shape {
         Shape::Dot | Shape::Bar => (
@@ -130,17 +136,20 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark) -> MarkView {
                 "bar"
             },
             here.url(&format!("events/{}.html", first.slug)),
-            format!("{}, {}", first.title, span_text(first)),
+            format!("{}, {}", first.title, span_text(first, here.locale)),
         ),
         Shape::Cluster => {
             let last = &events[mark.events[mark.events.len() - 1]];
-            let (from, to) = (first.date.human(), last.date.human());
+            let (from, to) = (
+                first.date.human_in(here.locale),
+                last.date.human_in(here.locale),
+            );
             let when = if from == to {
                 from
             } else {
-                format!("{from} to {to}")
+                t.fill("axis_range", &[("from", &from), ("to", &to)])
             };
-            let n = mark.events.len();
+            let n = t.count("events_count", mark.events.len());
             (
                 "cluster",
                 format!(
@@ -148,7 +157,7 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark) -> MarkView {
                     super::paging::index_page(here, mark.events[0]),
                     year_id(&first.date)
                 ),
-                format!("{n} events, {when}"),
+                t.fill("axis_cluster", &[("n", &n), ("when", &when)]),
             )
         }
     };
@@ -164,27 +173,24 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark) -> MarkView {
     }
 }
 
-fn span_text(event: &Event) -> String {
-    crate::date::human_span(&event.date, event.end.as_ref(), event.circa)
+fn span_text(event: &Event, locale: Locale) -> String {
+    crate::date::human_span_in(&event.date, event.end.as_ref(), event.circa, locale)
 }
 
-fn description(events: &[Event], eras: usize) -> String {
+fn description(here: Here, events: &[Event], eras: usize, t: &Strings) -> String {
     let (Some(first), Some(last)) = (events.first(), events.last()) else {
         return String::new();
     };
-    let bands = if eras > 0 {
-        " Coloured bands above them are the eras."
-    } else {
-        ""
-    };
-    format!(
-        "{} events from {} to {}, placed so that distance is time. Each dot or bar links to \
-         an event; a numbered mark stands for events too close together to tell apart and \
-         links to their year on this page.{bands}",
-        events.len(),
-        first.date.human(),
-        last.date.human(),
-    )
+    let bands = if eras > 0 { t.get("axis_eras") } else { "" };
+    let text = t.fill(
+        "axis_description",
+        &[
+            ("n", &t.count("events_count", events.len())),
+            ("from", &first.date.human_in(here.locale)),
+            ("to", &last.date.human_in(here.locale)),
+        ],
+    );
+    format!("{text}{bands}")
 }
 
 /// The id of a year's section on the index: `y1976`, `y1274bce`.

@@ -10,34 +10,67 @@ use serde::Serialize;
 
 use crate::chronology::{Chronology, Group};
 use crate::config::{Config, Era};
-use crate::date::{HistoricalDate, human_span};
+use crate::date::{HistoricalDate, Locale, human_span_in};
+use crate::edition::Edition;
 use crate::event::{Event, Source};
+use crate::i18n::Strings;
 
-/// Where a page is, so that its links can be relative.
+/// Where a page is, so that its links can be relative, and in which
+/// language it is written.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Here<'a> {
-    /// The page's folder from the output root: `""` or `"events"`.
+    /// The page's folder from its edition's root: `""` or `"events"`.
     pub(crate) dir: &'a str,
+    /// True in an edition's own folder (`es/`), one level below the output
+    /// root where the shared assets are.
+    pub(crate) nested: bool,
+    /// The language dates are written in.
+    pub(crate) locale: Locale,
 }
 
 impl Here<'_> {
     /// A page at the output root.
-    pub(crate) const ROOT: Here<'static> = Here { dir: "" };
+    #[cfg(test)]
+    pub(crate) const ROOT: Here<'static> = Here::in_dir("");
 
     /// A page in a folder of the output root (`events`, `tags`, ...).
     pub(crate) const fn in_dir(dir: &str) -> Here<'_> {
-        Here { dir }
-    }
-
-    /// The page at `path`, a path from the output root.
-    pub(crate) fn of_page(path: &str) -> Here<'_> {
         Here {
-            dir: path.rsplit_once('/').map_or("", |(dir, _)| dir),
+            dir,
+            nested: false,
+            locale: Locale::English,
         }
     }
 
+    /// The same place in an edition: nested in its folder or not, in its
+    /// locale.
+    pub(crate) const fn in_edition(self, nested: bool, locale: Locale) -> Self {
+        Here {
+            dir: self.dir,
+            nested,
+            locale,
+        }
+    }
+
+    /// The page at `path`, a path from its edition's root.
+    pub(crate) fn of_page(path: &str) -> Here<'_> {
+        Here::in_dir(path.rsplit_once('/').map_or("", |(dir, _)| dir))
+    }
+
     /// The relative link from this page to `target`, a path from the output
-    /// root (`""` is the index). The one place links are made.
+    /// root itself rather than the edition's (assets, other editions).
+    pub(crate) fn root_url(&self, target: &str) -> String {
+        let depth = usize::from(self.nested)
+            + if self.dir.is_empty() {
+                0
+            } else {
+                self.dir.split('/').count()
+            };
+        format!("{}{target}", "../".repeat(depth))
+    }
+
+    /// The relative link from this page to `target`, a path from its
+    /// edition's root (`""` is the index). The one place links are made.
     pub(crate) fn url(&self, target: &str) -> String {
         let target = if target.is_empty() {
             "index.html"
@@ -101,11 +134,11 @@ impl Nav {
             tags: here.url("tags/index.html"),
             actors: here.url("actors/index.html"),
             eras: here.url("index.html#eras"),
-            stylesheet: here.url("style.css"),
-            favicon: here.url("favicon.svg"),
-            script: here.url("annals.js"),
+            stylesheet: here.root_url("style.css"),
+            favicon: here.root_url("favicon.svg"),
+            script: here.root_url("annals.js"),
             search_index: here.url("search-index.js"),
-            search: here.url("search.js"),
+            search: here.root_url("search.js"),
         }
     }
 }
@@ -115,11 +148,69 @@ impl Nav {
 pub(crate) struct Page<'a, T: Serialize> {
     pub(crate) site: &'a SiteView<'a>,
     pub(crate) nav: Nav,
+    /// Interface strings in the page's language.
+    pub(crate) t: &'a Strings,
+    /// Every edition's version of this page, for the language switcher;
+    /// empty on a site of one language.
+    pub(crate) languages: Vec<LanguageLink<'a>>,
+    /// `<link rel="alternate" hreflang>` targets: every edition, then
+    /// `x-default`; empty on a site of one language.
+    pub(crate) alternates: Vec<Alternate<'a>>,
     /// The document title, for `<title>`.
     pub(crate) title: String,
     pub(crate) meta: Meta,
     #[serde(flatten)]
     pub(crate) content: T,
+}
+
+/// This page in one language edition.
+#[derive(Serialize)]
+pub(crate) struct LanguageLink<'a> {
+    pub(crate) code: &'a str,
+    pub(crate) name: &'a str,
+    pub(crate) href: String,
+    /// True for the page's own edition.
+    pub(crate) current: bool,
+}
+
+/// An alternate version of the page, by `hreflang`.
+#[derive(Serialize)]
+pub(crate) struct Alternate<'a> {
+    pub(crate) hreflang: &'a str,
+    pub(crate) href: String,
+}
+
+impl<'a> LanguageLink<'a> {
+    /// The page at `path` (from an edition's root) in every edition.
+    pub(crate) fn all(here: Here, path: &str, editions: &'a [Edition], current: &str) -> Vec<Self> {
+        if editions.len() < 2 {
+            return Vec::new();
+        }
+        editions
+            .iter()
+            .map(|edition| LanguageLink {
+                code: &edition.language.code,
+                name: &edition.language.name,
+                href: here.root_url(&format!("{}{path}", edition.prefix)),
+                current: edition.language.code == current,
+            })
+            .collect()
+    }
+}
+
+impl<'a> Alternate<'a> {
+    /// The alternates of a page whose language links are `links`.
+    pub(crate) fn all(links: &[LanguageLink<'a>]) -> Vec<Self> {
+        let every = links.iter().map(|link| Alternate {
+            hreflang: link.code,
+            href: link.href.clone(),
+        });
+        let default = links.first().map(|link| Alternate {
+            hreflang: "x-default",
+            href: link.href.clone(),
+        });
+        every.chain(default).collect()
+    }
 }
 
 /// What a page's `<head>` tells other sites: canonical URL, OpenGraph and
@@ -146,9 +237,9 @@ pub(crate) struct DateView {
 }
 
 impl DateView {
-    pub(crate) fn new(date: &HistoricalDate) -> Self {
+    pub(crate) fn new(date: &HistoricalDate, locale: Locale) -> Self {
         DateView {
-            text: date.human(),
+            text: date.human_in(locale),
             datetime: date.datetime(),
             sort_key: date.sort_key(),
         }
@@ -166,11 +257,11 @@ pub(crate) struct When {
 }
 
 impl When {
-    pub(crate) fn new(event: &Event) -> Self {
+    pub(crate) fn new(event: &Event, locale: Locale) -> Self {
         When {
-            text: human_span(&event.date, event.end.as_ref(), event.circa),
-            start: DateView::new(&event.date),
-            end: event.end.as_ref().map(DateView::new),
+            text: human_span_in(&event.date, event.end.as_ref(), event.circa, locale),
+            start: DateView::new(&event.date, locale),
+            end: event.end.as_ref().map(|end| DateView::new(end, locale)),
             circa: event.circa,
         }
     }
@@ -216,6 +307,9 @@ pub(crate) struct Card<'a> {
     pub(crate) place: Option<&'a str>,
     pub(crate) tags: Vec<NameLink<'a>>,
     pub(crate) actors: Vec<NameLink<'a>>,
+    /// The language of the title and summary when the event is not
+    /// translated into the page's: the original's.
+    pub(crate) lang: Option<&'a str>,
 }
 
 /// A tag or actor name on an event, with its page.
@@ -240,11 +334,12 @@ impl<'a> Card<'a> {
             slug: &event.slug,
             href: here.url(&format!("events/{}.html", event.slug)),
             title: &event.title,
-            when: When::new(event),
+            when: When::new(event, here.locale),
             summary: &event.summary,
             place: event.place.as_deref(),
             tags: names("tags", &event.tags),
             actors: names("actors", &event.actors),
+            lang: event.shown_in.as_deref(),
         }
     }
 
@@ -267,7 +362,7 @@ pub(crate) struct SourceView<'a> {
 }
 
 impl<'a> SourceView<'a> {
-    pub(crate) fn list(sources: &'a [Source]) -> Vec<Self> {
+    pub(crate) fn list(sources: &'a [Source], locale: Locale) -> Vec<Self> {
         sources
             .iter()
             .enumerate()
@@ -276,7 +371,7 @@ impl<'a> SourceView<'a> {
                 title: source.title.as_deref(),
                 url: source.url.as_deref(),
                 publisher: source.publisher.as_deref(),
-                date: source.date.as_ref().map(DateView::new),
+                date: source.date.as_ref().map(|date| DateView::new(date, locale)),
             })
             .collect()
     }
@@ -333,8 +428,8 @@ impl<'a> EraView<'a> {
             name: &era.name,
             slug: &era.slug,
             href: here.url(&format!("eras/{}.html", era.slug)),
-            start: DateView::new(&era.start),
-            end: DateView::new(&era.end),
+            start: DateView::new(&era.start, here.locale),
+            end: DateView::new(&era.end, here.locale),
             description: era.description.as_deref(),
             count,
         }
@@ -357,6 +452,8 @@ pub(crate) struct IndexPage<'a> {
     pub(crate) years: Option<(i32, i32)>,
     /// The pager, when the chronology spans several index pages.
     pub(crate) pages: Vec<super::paging::PageLink>,
+    /// The same span for readers: `1945–2025`, `1274 BCE–2020`.
+    pub(crate) span: Option<String>,
 }
 
 /// `tag.html`, `actor.html` and `era.html`.
@@ -399,5 +496,16 @@ mod tests {
             Here::in_dir("eventsx").url("events/a.html"),
             "../events/a.html"
         );
+    }
+
+    #[test]
+    fn editions_reach_the_shared_root() {
+        let es = Here::in_dir("events").in_edition(true, Locale::Spanish);
+        assert_eq!(es.url("tags/t.html"), "../tags/t.html");
+        assert_eq!(es.root_url("style.css"), "../../style.css");
+        assert_eq!(es.root_url("ru/events/a.html"), "../../ru/events/a.html");
+        assert_eq!(Here::ROOT.root_url("es/index.html"), "es/index.html");
+        let index = Here::ROOT.in_edition(true, Locale::Russian);
+        assert_eq!(index.root_url("events/a.html"), "../events/a.html");
     }
 }

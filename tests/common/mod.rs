@@ -349,3 +349,9 @@ impl Lcg {
             .collect()
     }
 }
+
+/// The output path a relative `link` on `page` points at, fragment dropped.
+pub fn resolve(page: &Path, link: &str) -> PathBuf {
+    let path = link.split('#').next().unwrap_or(link);
+    normalise(&page.parent().unwrap_or(Path::new("")).join(path))
+}

@@ -1,0 +1,242 @@
+//! Dates for readers, in the language of an edition.
+//!
+//! The grammar of each language lives in [`HistoricalDate::human_in`]; month
+//! names come from the glibc locale data of `pure-rust-locales` (Russian
+//! needs both the genitive, «7 мая», and the nominative, «ноябрь 1976 г.»).
+
+use pure_rust_locales::{es_ES, ru_RU};
+
+use super::{HistoricalDate, MONTHS};
+
+/// A language annals can write dates in. Any other language tag reads dates
+/// in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// `7 May 2025`, `c. 1259 BCE`.
+    #[default]
+    English,
+    /// `7 de mayo de 2025`, `h. 1259 a. C.`.
+    Spanish,
+    /// `7 мая 2025 г.`, `ок. 1259 г. до н. э.`.
+    Russian,
+}
+
+impl Locale {
+    /// The locale of a BCP 47 language tag, by its primary subtag: `es-VE`
+    /// is Spanish; unknown languages are English.
+    pub fn of(tag: &str) -> Locale {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "es" => Locale::Spanish,
+            "ru" => Locale::Russian,
+            _ => Locale::English,
+        }
+    }
+
+    /// The word or abbreviation before an approximate date.
+    pub fn circa(self) -> &'static str {
+        match self {
+            Locale::English => "c.",
+            Locale::Spanish => "h.",
+            Locale::Russian => "ок.",
+        }
+    }
+
+    /// A year as historians write it, `-500` being 500 BCE: `500 BCE`,
+    /// `500 a. C.`, `500 г. до н. э.`; common-era years are bare numbers.
+    pub fn year_label(self, year: i64) -> String {
+        if year >= 0 {
+            return year.to_string();
+        }
+        match self {
+            Locale::English => format!("{} BCE", -year),
+            Locale::Spanish => format!("{} a. C.", -year),
+            Locale::Russian => format!("{} г. до н. э.", -year),
+        }
+    }
+
+    /// A decade heading: `1970s`, `años 1970`, `1970-е`, BCE marked.
+    pub fn decade_label(self, decade: u32, bce: bool) -> String {
+        match (self, bce) {
+            (Locale::English, false) => format!("{decade}s"),
+            (Locale::English, true) => format!("{decade}s BCE"),
+            (Locale::Spanish, false) => format!("años {decade}"),
+            (Locale::Spanish, true) => format!("años {decade} a. C."),
+            (Locale::Russian, false) => format!("{decade}-е"),
+            (Locale::Russian, true) => format!("{decade}-е гг. до н. э."),
+        }
+    }
+}
+
+/// The month's name as it stands alone or after a day, lowercase where the
+/// language writes it so.
+fn month_name(locale: Locale, month: u32, after_day: bool) -> String {
+    let index = month.clamp(1, 12) as usize - 1;
+    match locale {
+        Locale::English => MONTHS[index].to_string(),
+        Locale::Spanish => es_ES::LC_TIME::MON[index].to_string(),
+        Locale::Russian if after_day => ru_RU::LC_TIME::MON[index].to_string(),
+        Locale::Russian => ru_RU::LC_TIME::ALT_MON
+            .map_or(ru_RU::LC_TIME::MON[index], |names| names[index])
+            .to_lowercase(),
+    }
+}
+
+impl HistoricalDate {
+    /// The date for readers of `locale`, at the precision written:
+    /// `14 March 1945`, `14 de marzo de 1945`, `14 марта 1945 г.`;
+    /// `November 1976`, `noviembre de 1976`, `ноябрь 1976 г.`; `1259 BCE`,
+    /// `1259 a. C.`, `1259 г. до н. э.`.
+    pub fn human_in(&self, locale: Locale) -> String {
+        let year = self.year();
+        let (day, month) = (self.day, self.month);
+        let name = |after_day| month.map(|m| month_name(locale, m, after_day));
+        match locale {
+            Locale::English => {
+                let era = if self.is_bce() { " BCE" } else { "" };
+                match (day, name(true)) {
+                    (Some(d), Some(m)) => format!("{d} {m} {year}{era}"),
+                    (None, Some(m)) => format!("{m} {year}{era}"),
+                    _ => format!("{year}{era}"),
+                }
+            }
+            Locale::Spanish => {
+                let era = if self.is_bce() { " a. C." } else { "" };
+                match (day, name(true)) {
+                    (Some(d), Some(m)) => format!("{d} de {m} de {year}{era}"),
+                    (None, Some(m)) => format!("{m} de {year}{era}"),
+                    _ => format!("{year}{era}"),
+                }
+            }
+            Locale::Russian => {
+                let era = if self.is_bce() {
+                    " г. до н. э."
+                } else {
+                    " г."
+                };
+                match (day, name(day.is_some())) {
+                    (Some(d), Some(m)) => format!("{d} {m} {year}{era}"),
+                    (None, Some(m)) => format!("{m} {year}{era}"),
+                    _ => format!("{year}{era}"),
+                }
+            }
+        }
+    }
+}
+
+/// A readable span in `locale`: `septiembre de 1814 – 9 de junio de 1815`,
+/// `ок. 1259 г. до н. э.`.
+pub fn human_span_in(
+    start: &HistoricalDate,
+    end: Option<&HistoricalDate>,
+    circa: bool,
+    locale: Locale,
+) -> String {
+    let prefix = if circa {
+        format!("{} ", locale.circa())
+    } else {
+        String::new()
+    };
+    match end {
+        Some(end) => format!(
+            "{prefix}{} – {}",
+            start.human_in(locale),
+            end.human_in(locale)
+        ),
+        None => format!("{prefix}{}", start.human_in(locale)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn human(text: &str, locale: Locale) -> String {
+        HistoricalDate::parse(text).unwrap().human_in(locale)
+    }
+
+    #[test]
+    fn every_precision_in_every_language() {
+        let cases = [
+            (
+                "2025-05-07",
+                ["7 May 2025", "7 de mayo de 2025", "7 мая 2025 г."],
+            ),
+            (
+                "1976-11",
+                ["November 1976", "noviembre de 1976", "ноябрь 1976 г."],
+            ),
+            ("1976", ["1976", "1976", "1976 г."]),
+            ("1259 BCE", ["1259 BCE", "1259 a. C.", "1259 г. до н. э."]),
+            (
+                "0044-03-15 BCE",
+                [
+                    "15 March 44 BCE",
+                    "15 de marzo de 44 a. C.",
+                    "15 марта 44 г. до н. э.",
+                ],
+            ),
+            (
+                "0044-03 BCE",
+                ["March 44 BCE", "marzo de 44 a. C.", "март 44 г. до н. э."],
+            ),
+        ];
+        for (date, expected) in cases {
+            let locales = [Locale::English, Locale::Spanish, Locale::Russian];
+            for (locale, want) in locales.into_iter().zip(expected) {
+                assert_eq!(human(date, locale), want, "{date} in {locale:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_is_unchanged() {
+        for text in [
+            "2025-05-07",
+            "1976-11",
+            "1976",
+            "1259 BCE",
+            "0001-01-01 BCE",
+        ] {
+            let date = HistoricalDate::parse(text).unwrap();
+            assert_eq!(date.human_in(Locale::English), date.human());
+        }
+    }
+
+    #[test]
+    fn circa_and_ranges() {
+        let date = |text| HistoricalDate::parse(text).unwrap();
+        let bce = date("1259 BCE");
+        assert_eq!(
+            human_span_in(&bce, None, true, Locale::English),
+            "c. 1259 BCE"
+        );
+        assert_eq!(
+            human_span_in(&bce, None, true, Locale::Spanish),
+            "h. 1259 a. C."
+        );
+        assert_eq!(
+            human_span_in(&bce, None, true, Locale::Russian),
+            "ок. 1259 г. до н. э."
+        );
+        let (start, end) = (date("1814-09"), date("1815-06-09"));
+        assert_eq!(
+            human_span_in(&start, Some(&end), false, Locale::Spanish),
+            "septiembre de 1814 – 9 de junio de 1815"
+        );
+        assert_eq!(
+            human_span_in(&start, Some(&end), false, Locale::Russian),
+            "сентябрь 1814 г. – 9 июня 1815 г."
+        );
+    }
+
+    #[test]
+    fn language_tags_pick_a_locale() {
+        assert_eq!(Locale::of("es-VE"), Locale::Spanish);
+        assert_eq!(Locale::of("ru"), Locale::Russian);
+        assert_eq!(Locale::of("en-GB"), Locale::English);
+        assert_eq!(Locale::of("fr"), Locale::English);
+        assert_eq!(Locale::Russian.year_label(-500), "500 г. до н. э.");
+        assert_eq!(Locale::Spanish.decade_label(1970, false), "años 1970");
+    }
+}

@@ -1,0 +1,156 @@
+//! Language editions: the chronology as each of the site's languages reads
+//! it.
+//!
+//! The default language is published at the output root and every other one
+//! under `<code>/`. An edition is the site's [`Config`] and [`Chronology`]
+//! seen in one language: its title, base URL and era names, and its events
+//! translated, or in the original language and marked so (`shown_in`) where
+//! no translation exists. Rendering, search, feeds and exports then work on
+//! an edition exactly as on a site of one language.
+
+use std::path::Path;
+
+use crate::chronology::Chronology;
+use crate::config::{Config, Language};
+use crate::error::Result;
+use crate::event::Event;
+use crate::i18n::Strings;
+use crate::render::Sink;
+
+/// One language edition, ready to render.
+pub struct Edition {
+    /// The language, as site.yaml lists it.
+    pub language: Language,
+    /// Its folder in the output: `""` for the default, `"es/"` for others.
+    pub prefix: String,
+    /// The site's settings in this language.
+    pub config: Config,
+    /// The events in this language.
+    pub chronology: Chronology,
+    /// Interface strings.
+    pub strings: Strings,
+}
+
+/// Every edition, the default first. The default edition reads
+/// `chronology` as it is; the others, translated.
+pub fn all(root: &Path, config: &Config, chronology: Chronology) -> Result<Vec<Edition>> {
+    let default = &config.languages[0].code;
+    let fallback = !config.is_multilingual();
+    let mut errors = Vec::new();
+    let mut editions = Vec::new();
+    let mut original = Some(chronology);
+    for (index, language) in config.languages.iter().enumerate().rev() {
+        let prefix = if index == 0 {
+            String::new()
+        } else {
+            format!("{}/", language.code)
+        };
+        let strings = match Strings::load(root, &language.code, fallback) {
+            Ok(strings) => strings,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
+        let chronology = match (index, &original) {
+            (0, _) => original.take(),
+            (_, Some(original)) => Some(localise(original, &language.code, default)),
+            (_, None) => None,
+        };
+        if let Some(chronology) = chronology {
+            editions.push(Edition {
+                language: language.clone(),
+                config: localise_config(config, language, &prefix),
+                chronology,
+                prefix,
+                strings,
+            });
+        }
+    }
+    errors.reverse();
+    crate::Error::collect(errors)?;
+    editions.reverse();
+    Ok(editions)
+}
+
+fn localise_config(config: &Config, language: &Language, prefix: &str) -> Config {
+    let mut local = config.clone();
+    if let Some(title) = &language.title {
+        local.title = title.clone();
+    }
+    if let Some(description) = &language.description {
+        local.description = description.clone();
+    }
+    local.language = language.code.clone();
+    local.base_url = config
+        .base_url
+        .as_ref()
+        .map(|base| format!("{base}{prefix}"));
+    for era in &mut local.eras {
+        if let Some(text) = era.translations.get(&language.code) {
+            era.name = text.name.clone().unwrap_or(era.name.clone());
+            era.description = text.description.clone().or(era.description.take());
+        }
+    }
+    local
+}
+
+/// The chronology with every event in `lang`, or marked as shown in
+/// `default`; era names in `lang`.
+fn localise(chronology: &Chronology, lang: &str, default: &str) -> Chronology {
+    let mut local = chronology.clone();
+    if lang == default {
+        return local;
+    }
+    for event in &mut local.events {
+        translate(event, lang, default);
+    }
+    for group in &mut local.eras {
+        if let Some(text) = group.era.translations.get(lang) {
+            group.era.name = text.name.clone().unwrap_or(group.era.name.clone());
+            group.era.description = text.description.clone().or(group.era.description.take());
+        }
+    }
+    local
+}
+
+fn translate(event: &mut Event, lang: &str, default: &str) {
+    let Some(translation) = event.translations.get(lang) else {
+        event.shown_in = Some(default.to_string());
+        return;
+    };
+    event.title = translation.title.clone();
+    event.summary = translation.summary.clone();
+    event.body = translation.body.clone();
+    event.file_links = translation.file_links.clone();
+    if translation.place.is_some() {
+        event.place = translation.place.clone();
+    }
+    for (source, title) in event.sources.iter_mut().zip(&translation.source_titles) {
+        if title.is_some() {
+            source.title = title.clone();
+        }
+    }
+}
+
+/// A sink that puts an edition's files in its folder.
+pub struct InFolder<'a> {
+    sink: &'a dyn Sink,
+    prefix: &'a str,
+}
+
+impl<'a> InFolder<'a> {
+    /// Files put here go to `edition.prefix` of `sink`.
+    pub fn new(sink: &'a dyn Sink, edition: &'a Edition) -> Self {
+        InFolder {
+            sink,
+            prefix: &edition.prefix,
+        }
+    }
+}
+
+impl Sink for InFolder<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.sink.put(&format!("{}{path}", self.prefix), bytes)
+    }
+}

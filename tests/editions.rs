@@ -1,0 +1,350 @@
+//! Language editions: a fixture in English, Spanish and Russian with
+//! partial translations, read as a reader (and a crawler) would.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{
+    attrs, break_site, broken_links, build_ok, fixture, html_pages, page, resolve, texts,
+};
+
+const EDITIONS: [(&str, &str); 3] = [("en", ""), ("es", "es/"), ("ru", "ru/")];
+
+fn built() -> tempfile::TempDir {
+    let site = fixture("multilingual");
+    build_ok(site.path());
+    site
+}
+
+#[test]
+fn every_edition_has_every_page_in_its_language() {
+    let site = built();
+    let root = site.path();
+    for path in [
+        "index.html",
+        "events/1976-visit.html",
+        "tags/diplomacy.html",
+        "eras/soviet-era.html",
+    ] {
+        for (code, prefix) in EDITIONS {
+            let html = page(root, &format!("{prefix}{path}"));
+            assert_eq!(attrs(&html, "html", "lang"), [code], "{prefix}{path}");
+        }
+    }
+    assert_eq!(
+        texts(&page(root, "es/index.html"), ".site-title"),
+        ["Relaciones: una cronología"]
+    );
+    assert_eq!(
+        texts(&page(root, "ru/eras/soviet-era.html"), "h1"),
+        ["Период Советский период"]
+    );
+    assert_eq!(texts(&page(root, "es/tags/index.html"), "h1"), ["Temas"]);
+}
+
+#[test]
+fn hreflang_alternates_resolve_both_ways() {
+    let site = built();
+    let output = site.path().join("public");
+    let pages = html_pages(&output);
+    assert!(pages.len() > 30, "{pages:?}");
+    for page_path in pages.iter().filter(|p| !p.ends_with("404.html")) {
+        let html = page(site.path(), page_path.to_str().unwrap());
+        let langs = attrs(&html, "link[rel=alternate][hreflang]", "hreflang");
+        assert_eq!(
+            langs,
+            ["en", "es", "ru", "x-default"],
+            "{}",
+            page_path.display()
+        );
+        for href in attrs(&html, "link[rel=alternate][hreflang]", "href") {
+            let target = resolve(page_path, &href);
+            let other = page(site.path(), target.to_str().unwrap());
+            let back: Vec<PathBuf> = attrs(&other, "link[rel=alternate][hreflang]", "href")
+                .iter()
+                .map(|href| resolve(&target, href))
+                .collect();
+            assert!(
+                back.contains(page_path),
+                "{} → {} → {back:?}",
+                page_path.display(),
+                target.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_switcher_lands_on_the_same_event() {
+    let site = built();
+    let from = Path::new("es/events/1945-03-14-relations.html");
+    let html = page(site.path(), from.to_str().unwrap());
+    let nav = "nav.languages a";
+    assert_eq!(texts(&html, nav), ["English", "Español", "Русский"]);
+    assert_eq!(attrs(&html, nav, "lang"), ["en", "es", "ru"]);
+    assert_eq!(attrs(&html, nav, "hreflang"), ["en", "es", "ru"]);
+    assert_eq!(
+        attrs(&html, "nav.languages a[aria-current=page]", "lang"),
+        ["es"]
+    );
+    let targets: Vec<PathBuf> = attrs(&html, nav, "href")
+        .iter()
+        .map(|h| resolve(from, h))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            PathBuf::from("events/1945-03-14-relations.html"),
+            PathBuf::from("es/events/1945-03-14-relations.html"),
+            PathBuf::from("ru/events/1945-03-14-relations.html"),
+        ]
+    );
+    let titles: Vec<Vec<String>> = targets
+        .iter()
+        .map(|t| texts(&page(site.path(), t.to_str().unwrap()), "article.event h1"))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ["Diplomatic relations established"],
+            ["Se establecen relaciones diplomáticas"],
+            ["Установлены дипломатические отношения"],
+        ]
+    );
+}
+
+#[test]
+fn dates_read_naturally_in_each_language() {
+    let site = built();
+    let when = |path: &str| texts(&page(site.path(), path), "#browse .event-card .when");
+    assert_eq!(
+        when("index.html"),
+        [
+            "c. 1259 BCE",
+            "14 March 1945",
+            "1976",
+            "November 1976",
+            "February 2001"
+        ]
+    );
+    assert_eq!(
+        when("es/index.html"),
+        [
+            "h. 1259 a. C.",
+            "14 de marzo de 1945",
+            "1976",
+            "noviembre de 1976",
+            "febrero de 2001"
+        ]
+    );
+    assert_eq!(
+        when("ru/index.html"),
+        [
+            "ок. 1259 г. до н. э.",
+            "14 марта 1945 г.",
+            "1976 г.",
+            "ноябрь 1976 г.",
+            "февраль 2001 г."
+        ]
+    );
+    let count = |path: &str| texts(&page(site.path(), path), ".masthead .count");
+    assert_eq!(
+        count("ru/index.html"),
+        ["5 событий · 1259 г. до н. э.–2001"]
+    );
+    assert_eq!(
+        count("es/index.html"),
+        ["5 acontecimientos · 1259 a. C.–2001"]
+    );
+}
+
+#[test]
+fn untranslated_events_are_shown_in_the_original_and_marked() {
+    let site = built();
+    let html = page(site.path(), "es/events/1976-11-talks.html");
+    assert_eq!(attrs(&html, "article.event h1", "lang"), ["en"]);
+    assert_eq!(attrs(&html, "article.event .body", "lang"), ["en"]);
+    assert_eq!(texts(&html, "article.event h1"), ["Talks in November"]);
+    assert_eq!(
+        texts(&html, ".untranslated"),
+        ["Este acontecimiento aún no está traducido; se muestra en su idioma original."]
+    );
+    let translated = page(site.path(), "es/events/1976-visit.html");
+    assert_eq!(
+        attrs(&translated, "article.event h1", "lang"),
+        Vec::<String>::new()
+    );
+    assert_eq!(texts(&translated, ".untranslated"), Vec::<String>::new());
+    let ru = page(site.path(), "ru/events/1976-visit.html");
+    assert_eq!(attrs(&ru, "article.event h1", "lang"), ["en"]);
+    assert_eq!(
+        texts(&ru, ".untranslated"),
+        ["Это событие ещё не переведено; оно показано на языке оригинала."]
+    );
+    let index = page(site.path(), "ru/index.html");
+    assert_eq!(
+        attrs(&index, "#browse .event-title[lang]", "lang").len(),
+        3,
+        "{:?}",
+        texts(&index, "#browse .event-title[lang]")
+    );
+}
+
+#[test]
+fn every_relative_link_resolves() {
+    let site = built();
+    assert_eq!(
+        broken_links(&site.path().join("public")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn feeds_search_and_exports_are_per_edition() {
+    let site = built();
+    let output = site.path().join("public");
+    let atom = fs::read_to_string(output.join("es/atom.xml")).unwrap();
+    assert!(
+        atom.contains("<title>Se establecen relaciones diplomáticas</title>"),
+        "{atom}"
+    );
+    assert!(
+        atom.contains("https://example.org/chronology/es/events/1976-visit.html"),
+        "{atom}"
+    );
+    let search = fs::read_to_string(output.join("ru/search-index.js")).unwrap();
+    assert!(
+        search.contains("\"Древний договор\",\"ок. 1259 г. до н. э.\""),
+        "{search}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(output.join("es/data/events.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["language"], "es");
+    assert_eq!(
+        json["events"][1]["title"],
+        "Se establecen relaciones diplomáticas"
+    );
+    assert_eq!(json["events"][1]["sources"][0]["title"], "Una fuente");
+    let sitemap = fs::read_to_string(output.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("https://example.org/chronology/ru/events/1976-visit.html"));
+    assert!(!sitemap.contains("404.html"), "{sitemap}");
+    assert!(!output.join("es/style.css").exists() && output.join("style.css").exists());
+}
+
+#[test]
+fn a_file_for_another_language_is_an_ordinary_event() {
+    let site = built();
+    let html = page(site.path(), "events/2001-notes-de.html");
+    assert_eq!(
+        texts(&html, "article.event h1"),
+        ["An event whose file name ends in .de.md"]
+    );
+}
+
+const LANGUAGES: &str =
+    "languages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n";
+const EVENT: &str = "---\ntitle: Good\ndate: 1976\n---\nText.\n";
+
+#[test]
+fn a_translation_may_not_set_what_the_original_owns() {
+    let error = break_site(&[
+        ("site.yaml", LANGUAGES),
+        ("content/events/x.md", EVENT),
+        (
+            "content/events/x.es.md",
+            "---\ntitle: Bueno\nslug: otro\n---\nTexto.\n",
+        ),
+    ]);
+    assert_eq!(
+        error,
+        "content/events/x.es.md:3: `slug` belongs to the original event: a translation sets only title, summary, body, place and source titles"
+    );
+    let error = break_site(&[
+        ("site.yaml", LANGUAGES),
+        (
+            "content/events/list.yaml",
+            "- title: A\n  date: 1976\n  translations:\n    es:\n      title: B\n      tags: [x]\n",
+        ),
+    ]);
+    assert_eq!(
+        error,
+        "content/events/list.yaml:6: `tags` belongs to the original event: a translation sets only title, summary, body, place and source titles"
+    );
+}
+
+#[test]
+fn a_translation_needs_its_original() {
+    let error = break_site(&[
+        ("site.yaml", LANGUAGES),
+        ("content/events/gone.es.md", "---\ntitle: Huérfano\n---\n"),
+    ]);
+    assert_eq!(
+        error,
+        "content/events/gone.es.md: translates content/events/gone.md, which does not exist: name a translation after its event's file"
+    );
+}
+
+#[test]
+fn a_missing_interface_string_is_named() {
+    let error = break_site(&[
+        (
+            "site.yaml",
+            "languages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n",
+        ),
+        ("i18n/fr.yaml", "sources: Sources\n"),
+    ]);
+    let first = error.lines().next().unwrap_or_default();
+    assert_eq!(first, "i18n/fr.yaml: missing key `actor`");
+    let error = break_site(&[
+        ("site.yaml", LANGUAGES),
+        (
+            "i18n/es.yaml",
+            "sources: \"Fuentes consultadas\"\nskip: [a]\n",
+        ),
+    ]);
+    assert!(error.starts_with("i18n/es.yaml:2:"), "{error}");
+}
+
+#[test]
+fn a_site_can_override_built_in_strings() {
+    let site = fixture("multilingual");
+    common::write(
+        site.path(),
+        "i18n/es.yaml",
+        "sources: \"Fuentes consultadas\"\n",
+    );
+    build_ok(site.path());
+    let html = page(site.path(), "es/events/1945-03-14-relations.html");
+    assert_eq!(texts(&html, "#sources-h"), ["Fuentes consultadas"]);
+}
+
+#[test]
+fn check_reports_missing_and_outdated_translations() {
+    let site = fixture("multilingual");
+    let translation = site.path().join("content/events/1976-visit.es.md");
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let file = fs::File::options().write(true).open(&translation).unwrap();
+    file.set_modified(an_hour_ago).unwrap();
+    let report = annals::check(&annals::BuildOptions::new(site.path())).unwrap();
+    assert_eq!(
+        report.notes,
+        [
+            "es: 3 events not translated: content/events/ancient.yaml (An ancient treaty), content/events/1976-11-talks.md, content/events/2001-notes.de.md",
+            "ru: 3 events not translated: content/events/1976-visit.md, content/events/1976-11-talks.md, content/events/2001-notes.de.md",
+        ]
+    );
+    let outdated: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("changed after"))
+        .collect();
+    assert_eq!(
+        outdated,
+        [
+            "content/events/1976-visit.es.md: content/events/1976-visit.md changed after this translation: check that it still says the same"
+        ]
+    );
+}
