@@ -251,13 +251,8 @@ pub fn check(opts: &BuildOptions) -> Result<Report> {
 /// files starting with `_`).
 fn copy_static(root: &Path, staging: &output::Staging) -> Result<()> {
     let mut own = std::collections::HashSet::new();
-    for path in load::walk(root, "static") {
-        let path = path?;
-        let to = path
-            .strip_prefix("static")
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
+    for file in load::walk_named(root, "static") {
+        let (path, to) = file?;
         staging.copy(&root.join(&path), &to, &path.display().to_string())?;
         own.insert(to);
     }

@@ -109,6 +109,21 @@ pub fn walk(root: &Path, dir: &str) -> impl Iterator<Item = Result<PathBuf>> {
         })
 }
 
+/// The files under `root/dir`, each with its name inside that folder
+/// (`static/css/a.css` → `css/a.css`), with `/` separators.
+pub fn walk_named(root: &Path, dir: &str) -> impl Iterator<Item = Result<(PathBuf, String)>> {
+    let prefix = PathBuf::from(dir);
+    walk(root, dir).map(move |path| {
+        let path = path?;
+        let name = path
+            .strip_prefix(&prefix)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        Ok((path, name))
+    })
+}
+
 fn relative<'a>(root: &Path, path: &'a Path) -> &'a Path {
     path.strip_prefix(root).unwrap_or(path)
 }

@@ -460,13 +460,8 @@ impl Sink for Memory {
 /// Adds the site's static files, then the built-in assets it does not
 /// replace, as a build writes them.
 fn add_static(root: &Path, pages: &mut Pages) -> Result<()> {
-    for path in load::walk(root, "static") {
-        let path = path?;
-        let to = path
-            .strip_prefix("static")
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
+    for file in load::walk_named(root, "static") {
+        let (path, to) = file?;
         if pages.contains_key(&to) {
             return Err(Error::Output {
                 path: root.join("static"),

@@ -62,13 +62,8 @@ impl Templates {
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
             .collect();
-        for path in load::walk(root, "templates") {
-            let path = path?;
-            let name = path
-                .strip_prefix("templates")
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
+        for file in load::walk_named(root, "templates") {
+            let (path, name) = file?;
             let text = load::read_text(root, &path)?;
             sources.retain(|(known, _)| *known != name);
             sources.push((name, text));
