@@ -10,11 +10,9 @@
 
 mod common;
 
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -169,7 +167,7 @@ fn file_url(dir: &Path) -> String {
 /// A plain static server (`python3 -m http.server`) on a free loopback
 /// port, serving `out` as `some-repo/`, as GitHub Pages serves a project.
 struct Server {
-    child: Child,
+    _server: common::StaticServer,
     _root: TempDir,
     base: String,
 }
@@ -178,42 +176,13 @@ impl Server {
     fn start(out: &Path) -> Server {
         let root = TempDir::new().unwrap();
         std::os::unix::fs::symlink(out, root.path().join("some-repo")).unwrap();
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-            ])
-            .arg("--directory")
-            .arg(root.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(20), "server start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let server = common::StaticServer::start(root.path()).unwrap();
+        let base = format!("http://127.0.0.1:{}/some-repo/", server.port);
         Server {
-            child,
+            _server: server,
             _root: root,
-            base: format!("http://127.0.0.1:{port}/some-repo/"),
+            base,
         }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -5,10 +5,7 @@
 mod common;
 
 use std::fs;
-use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use common::build_ok;
 use common::tools::{self, BASE};
@@ -237,52 +234,6 @@ fn exports_are_byte_identical_from_build_to_build() {
     }
 }
 
-/// A static server for a folder, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(dir: &Path) -> Option<Server> {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let spawned = Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-            ])
-            .current_dir(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
-        let child = match spawned {
-            Ok(child) => child,
-            Err(_) => return tools::missing("python3 not found: install Python 3"),
-        };
-        let server = Server { child, port };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "the http server did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Some(server)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn timelinejs_shows_one_slide_per_event() {
     let timelinejs = tools::repo().join("tests/tools/node_modules/@knight-lab/timelinejs/dist");
@@ -306,7 +257,10 @@ fn timelinejs_shows_one_slide_per_event() {
         )
         .unwrap();
         std::os::unix::fs::symlink(&timelinejs, served.path().join("timelinejs")).unwrap();
-        let Some(server) = Server::start(served.path()) else {
+        let Some(server) = common::StaticServer::start(served.path())
+            .ok()
+            .or_else(|| tools::missing("python3 not found: install Python 3"))
+        else {
             return;
         };
         let url = format!("http://127.0.0.1:{}/index.html", server.port);

@@ -12,6 +12,51 @@ use annals::{BuildOptions, Report};
 use scraper::{Html, Selector};
 use tempfile::TempDir;
 
+/// `python3 -m http.server` serving a folder on a free loopback port,
+/// stopped when dropped.
+pub struct StaticServer {
+    child: std::process::Child,
+    /// The port it listens on, at 127.0.0.1.
+    pub port: u16,
+}
+
+impl StaticServer {
+    /// Starts serving `dir` and waits until the port answers; an error when
+    /// `python3` cannot be started.
+    pub fn start(dir: &Path) -> std::io::Result<StaticServer> {
+        use std::net::{TcpListener, TcpStream};
+        use std::time::{Duration, Instant};
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let child = std::process::Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+            ])
+            .arg("--directory")
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()?;
+        let server = StaticServer { child, port };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "the http server did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(server)
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A copy of `tests/fixtures/<name>` in a temporary folder.
 pub fn fixture(name: &str) -> TempDir {
     let from = Path::new(env!("CARGO_MANIFEST_DIR"))
