@@ -124,6 +124,17 @@ impl Event {
         self.origin.path.parent().unwrap_or(Path::new(""))
     }
 
+    /// When it happened and its summary, as one line of text for feeds and
+    /// calendars: `7 May 2025: Signed in Moscow.`
+    pub fn dated_summary(&self, locale: crate::date::Locale) -> String {
+        let when = crate::date::human_span_in(&self.date, self.end.as_ref(), self.circa, locale);
+        if self.summary.is_empty() {
+            when
+        } else {
+            format!("{when}: {}", self.summary)
+        }
+    }
+
     /// The event's page, from the output root: `events/<slug>.html`.
     pub fn page_path(&self) -> String {
         format!("events/{}.html", self.slug)

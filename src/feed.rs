@@ -18,7 +18,6 @@ use quick_xml::events::{BytesDecl, BytesText, Event as Xml};
 
 use crate::chronology::Chronology;
 use crate::config::Config;
-use crate::date::human_span_in;
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::render::Sink;
@@ -160,18 +159,7 @@ fn entry(w: &mut Writer<Vec<u8>>, config: &Config, event: &Event) -> io::Result<
         text(w, "title", &event.title)?;
         text(w, "updated", &timestamp(event.latest_day()))?;
         link(w, "alternate", "text/html", &url)?;
-        let when = human_span_in(
-            &event.date,
-            event.end.as_ref(),
-            event.circa,
-            config.locale(),
-        );
-        let summary = if event.summary.is_empty() {
-            when
-        } else {
-            format!("{when}: {}", event.summary)
-        };
-        text(w, "summary", &summary)?;
+        text(w, "summary", &event.dated_summary(config.locale()))?;
         for tag in &event.tags {
             w.create_element("category")
                 .with_attribute(("term", clean(tag).as_ref()))

@@ -14,7 +14,6 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::chronology::Chronology;
 use crate::config::Config;
-use crate::date::human_span_in;
 use crate::event::Event;
 
 /// The calendar of every event a calendar can hold.
@@ -74,17 +73,7 @@ fn vevent(
         format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
         format!("SUMMARY:{}", text(&format!("{prefix}{}", event.title))),
     ];
-    let when = human_span_in(
-        &event.date,
-        event.end.as_ref(),
-        event.circa,
-        config.locale(),
-    );
-    let description = if event.summary.is_empty() {
-        when
-    } else {
-        format!("{when}: {}", event.summary)
-    };
+    let description = event.dated_summary(config.locale());
     lines.push(format!("DESCRIPTION:{}", text(&description)));
     if let Some(place) = &event.place {
         lines.push(format!("LOCATION:{}", text(place)));
