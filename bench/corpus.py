@@ -2,13 +2,15 @@
 """Deterministic benchmark corpus: the same N events as an annals site and as
 an equivalent Hugo site.
 
-    python3 bench/corpus.py N OUT [--seed S]
+    python3 bench/corpus.py N OUT [--seed S] [--annals-only]
 
 writes OUT/annals (site.yaml, content/events/...) and OUT/hugo (hugo.toml,
 content/events/..., layouts/ rendering one page per event, the index and one
 page per tag and actor). Each event has ~300-600 words: front matter with
 title, date, 2-3 tags, 2 actors and sources; a body with headings, a list, a
-link, emphasis and a footnote. Same seed, same bytes.
+link, emphasis and a footnote. Same seed, same bytes. `--annals-only` leaves
+out the Hugo site (bench/run.py asks for it from a million events, where Hugo
+would need ~85 GiB of memory).
 """
 
 import argparse
@@ -140,6 +142,7 @@ def main():
     parser.add_argument("count", type=int)
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=1945)
+    parser.add_argument("--annals-only", action="store_true")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     annals = os.path.join(args.out, "annals")
@@ -155,7 +158,8 @@ def main():
         e = event(rng, index)
         folder = shard(e["slug"])
         write(os.path.join(annals, "content", "events", folder, e["slug"] + ".md"), annals_file(e))
-        write(os.path.join(hugo, "content", "events", folder, e["slug"] + ".md"), hugo_file(e))
+        if not args.annals_only:
+            write(os.path.join(hugo, "content", "events", folder, e["slug"] + ".md"), hugo_file(e))
 
 
 if __name__ == "__main__":
