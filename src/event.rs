@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -156,20 +155,10 @@ impl Event {
     }
 }
 
-/// Parses every file, in parallel; every bad file is reported.
-pub fn parse_all(files: &[SourceFile]) -> Result<Vec<Event>> {
-    let results: Vec<Result<Vec<Event>>> = files.par_iter().map(parse_file).collect();
-    let mut events = Vec::new();
-    let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(mut parsed) => events.append(&mut parsed),
-            Err(Error::Many(mut many)) => errors.append(&mut many),
-            Err(error) => errors.push(error),
-        }
-    }
-    Error::collect(errors)?;
-    Ok(events)
+/// Reads and parses every file, in parallel; every bad file is reported.
+pub fn read_all(root: &Path, files: &[(PathBuf, Format)]) -> Result<Vec<Event>> {
+    let parsed = crate::load::read_each(root, files, |file| parse_file(&file))?;
+    Ok(parsed.into_iter().flatten().collect())
 }
 
 /// Parses one content file into its events.

@@ -97,7 +97,8 @@ pub struct Report {
 /// A site, read and checked, ready to render.
 struct Site {
     config: Config,
-    chronology: Chronology,
+    /// The default language's edition first; it holds the chronology as
+    /// read (one copy of the events, not one per use).
     editions: Vec<edition::Edition>,
     templates: Templates,
     warnings: Vec<String>,
@@ -110,13 +111,14 @@ impl Site {
             config.set_base_url(url)?;
         }
         let (files, warnings) = load::content(&opts.root)?;
-        let (files, translations) = translation::partition(files, &config);
-        let events = event::parse_all(&files)?;
+        let (files, translations) = translation::partition(files, &opts.root, &config)?;
+        let events = event::read_all(&opts.root, &files)?;
         let events = translation::attach(events, &translations, &config)?;
         let chronology = Chronology::new(events, &config, opts.drafts)?;
         let templates = Templates::load(&opts.root)?;
-        let editions = edition::all(&opts.root, &config, chronology.clone())?;
         let mut warnings = warnings;
+        warnings.extend(export::warnings(&chronology));
+        let editions = edition::all(&opts.root, &config, chronology)?;
         warnings.extend(feed::missing_base_url(&config));
         if config.html == markdown::HtmlMode::Trust {
             warnings.push(
@@ -124,10 +126,8 @@ impl Site {
                     .into(),
             );
         }
-        warnings.extend(export::warnings(&chronology));
         Ok(Site {
             config,
-            chronology,
             editions,
             templates,
             warnings,
@@ -140,9 +140,18 @@ impl Site {
         render_site(&self.templates, &self.editions, &self.config, sink)
     }
 
+    /// The events as read, in the default language.
+    fn events(&self) -> &[event::Event] {
+        self.editions
+            .first()
+            .map_or(&[], |edition| edition.chronology.events.as_slice())
+    }
+
     /// How many files a build writes, about: for the progress bar.
     fn expected_pages(&self) -> u64 {
-        let chronology = &self.chronology;
+        let Some(chronology) = self.editions.first().map(|e| &e.chronology) else {
+            return 0;
+        };
         let aliases: usize = chronology.events.iter().map(|e| e.aliases.len()).sum();
         let per_edition =
             (chronology.events.len() + chronology.tags.len() + chronology.actors.len()) as u64
@@ -153,7 +162,7 @@ impl Site {
 
     fn report(self, pages: usize, output: Option<PathBuf>) -> Report {
         Report {
-            events: self.chronology.events.len(),
+            events: self.events().len(),
             pages,
             warnings: self.warnings,
             lints: Vec::new(),
@@ -220,7 +229,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     copy_static(&opts.root, &staging)?;
     let stamp = fingerprint::Stamp {
         fingerprint,
-        events: site.chronology.events.len(),
+        events: site.events().len(),
         pages,
         warnings: site.warnings.clone(),
     };
@@ -234,10 +243,9 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
 pub fn check(opts: &BuildOptions) -> Result<Report> {
     let mut site = Site::load(opts)?;
     let pages = site.render(&Discard)?;
-    let events = &site.chronology.events;
-    let lints = lint::events(events);
-    let notes = translation::missing(events, &site.config);
-    let outdated = translation::outdated(&opts.root, events);
+    let lints = lint::events(site.events());
+    let notes = translation::missing(site.events(), &site.config);
+    let outdated = translation::outdated(&opts.root, site.events());
     site.warnings.extend(outdated);
     Ok(Report {
         lints,

@@ -37,41 +37,60 @@ pub struct SourceFile {
 /// Files that were found but not used, reported as warnings.
 pub type Skipped = Vec<String>;
 
-/// Reads every content file under `root/content`, in path order. All
-/// unreadable files are reported together.
-pub fn content(root: &Path) -> Result<(Vec<SourceFile>, Skipped)> {
+/// The content files under `root/content`, in path order, with their
+/// formats; files of other kinds are skipped with a warning. Nothing is read
+/// yet: a large site is read and parsed file by file, in parallel, so its
+/// texts are never all in memory at once.
+pub fn content(root: &Path) -> Result<(Vec<(PathBuf, Format)>, Skipped)> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     let mut errors = Vec::new();
     for entry in walk(root, "content") {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                errors.push(error);
-                continue;
-            }
-        };
-        let format = match format_of(&entry) {
-            Some(format) => format,
-            None => {
-                skipped.push(format!(
+        match entry {
+            Ok(path) => match format_of(&path) {
+                Some(format) => files.push((path, format)),
+                None => skipped.push(format!(
                     "{}: not an event file (.md, .yaml or .yml); ignored",
-                    entry.display()
-                ));
-                continue;
-            }
-        };
-        match read_text(root, &entry) {
-            Ok(text) => files.push(SourceFile {
-                path: entry,
-                text,
-                format,
-            }),
+                    path.display()
+                )),
+            },
             Err(error) => errors.push(error),
         }
     }
     Error::collect(errors)?;
     Ok((files, skipped))
+}
+
+/// Reads files in parallel, handing each to `each` and dropping its text
+/// then; every failure is reported, in path order.
+pub fn read_each<T: Send>(
+    root: &Path,
+    files: &[(PathBuf, Format)],
+    each: impl Fn(SourceFile) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    use rayon::prelude::*;
+    let results: Vec<Result<T>> = files
+        .par_iter()
+        .map(|(path, format)| {
+            let text = read_text(root, path)?;
+            each(SourceFile {
+                path: path.clone(),
+                text,
+                format: *format,
+            })
+        })
+        .collect();
+    let mut done = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(value) => done.push(value),
+            Err(Error::Many(mut many)) => errors.append(&mut many),
+            Err(error) => errors.push(error),
+        }
+    }
+    Error::collect(errors)?;
+    Ok(done)
 }
 
 /// The files under `root/dir`, as paths relative to `root`, sorted, junk

@@ -240,7 +240,7 @@ impl Live {
         }
         Error::collect(errors)?;
         let settings = self.settings()?;
-        let (_, translations) = translation::partition(translations, &settings.config);
+        let translations = translation::among(translations, &settings.config);
         let events = translation::attach(events, &translations, &settings.config)?;
         Chronology::new(events, &settings.config, self.opts.drafts)
     }

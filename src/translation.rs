@@ -179,50 +179,64 @@ pub struct TranslationFile {
 }
 
 /// Separates translations (`x.<code>.md`, for the site's languages but the
-/// first) from events. On a site of one language there are none.
+/// first) from events, and reads them. On a site of one language there are
+/// none.
 pub fn partition(
-    files: Vec<SourceFile>,
+    files: Vec<(PathBuf, Format)>,
+    root: &Path,
     config: &Config,
-) -> (Vec<SourceFile>, Vec<TranslationFile>) {
-    let others: Vec<&str> = config.languages[1..]
+) -> Result<(Vec<(PathBuf, Format)>, Vec<TranslationFile>)> {
+    let others = other_languages(config);
+    let (translations, events): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(path, _)| translated(path, &others).is_some());
+    let translations = crate::load::read_each(root, &translations, |file| {
+        Ok(of_file(file, &others))
+    })?;
+    Ok((events, translations.into_iter().flatten().collect()))
+}
+
+/// The translations among files already read.
+pub fn among(files: Vec<SourceFile>, config: &Config) -> Vec<TranslationFile> {
+    let others = other_languages(config);
+    files
+        .into_iter()
+        .filter_map(|file| of_file(file, &others))
+        .collect()
+}
+
+fn of_file(file: SourceFile, others: &[&str]) -> Option<TranslationFile> {
+    let (lang, original) = translated(&file.path, others)?;
+    Some(TranslationFile {
+        file,
+        lang,
+        original,
+    })
+}
+
+fn other_languages(config: &Config) -> Vec<&str> {
+    config.languages[1..]
         .iter()
         .map(|l| l.code.as_str())
-        .collect();
-    let mut events = Vec::new();
-    let mut translations = Vec::new();
-    for file in files {
-        match translated(&file, &others) {
-            Some((lang, original)) => translations.push(TranslationFile {
-                file,
-                lang,
-                original,
-            }),
-            None => events.push(file),
-        }
-    }
-    (events, translations)
+        .collect()
 }
 
 /// Whether `file` translates an event into one of the site's languages
 /// but the first (and so is no event itself).
 pub fn is_translation(file: &SourceFile, config: &Config) -> bool {
-    let others: Vec<&str> = config.languages[1..]
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
-    translated(file, &others).is_some()
+    translated(&file.path, &other_languages(config)).is_some()
 }
 
 /// `(es, content/x.md)` for `content/x.es.md` when `es` is one of `langs`.
-fn translated(file: &SourceFile, langs: &[&str]) -> Option<(String, PathBuf)> {
-    if file.format != Format::Markdown {
+fn translated(path: &Path, langs: &[&str]) -> Option<(String, PathBuf)> {
+    if crate::load::format_of(path) != Some(Format::Markdown) {
         return None;
     }
-    let stem = file.path.file_stem()?.to_str()?;
-    let extension = file.path.extension()?.to_str()?;
+    let stem = path.file_stem()?.to_str()?;
+    let extension = path.extension()?.to_str()?;
     let (name, lang) = stem.rsplit_once('.')?;
     let lang = langs.iter().find(|code| **code == lang)?;
-    let original = file.path.with_file_name(format!("{name}.{extension}"));
+    let original = path.with_file_name(format!("{name}.{extension}"));
     Some((lang.to_string(), original))
 }
 
