@@ -13,9 +13,9 @@ use std::path::Path;
 use crate::chronology::Chronology;
 use crate::config::{Config, Language};
 use crate::error::Result;
-use crate::event::Event;
+use crate::event::{Body, Event};
 use crate::i18n::Strings;
-use crate::render::Sink;
+use crate::render::{Parts, Sink};
 
 /// One language edition, ready to render.
 pub struct Edition {
@@ -121,7 +121,7 @@ fn translate(event: &mut Event, lang: &str, default: &str) {
     };
     event.title = translation.title.clone();
     event.summary = translation.summary.clone();
-    event.body = translation.body.clone();
+    event.body = Body::Text(translation.body.clone());
     event.file_links = translation.file_links.clone();
     if translation.place.is_some() {
         event.place = translation.place.clone();
@@ -152,5 +152,10 @@ impl<'a> InFolder<'a> {
 impl Sink for InFolder<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         self.sink.put(&format!("{}{path}", self.prefix), bytes)
+    }
+
+    fn put_parts(&self, path: &str, parts: Parts<'_>) -> Result<()> {
+        self.sink
+            .put_parts(&format!("{}{path}", self.prefix), parts)
     }
 }

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,10 @@ use crate::load::{Format, SourceFile};
 use crate::markdown::{self, FileLink};
 use crate::slug::slugify;
 use crate::translation::{self, Translation};
+
+mod body;
+
+pub use body::Body;
 
 /// Front matter as written.
 #[derive(Debug, Deserialize)]
@@ -103,7 +108,7 @@ pub struct Event {
     /// Free data for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Markdown.
-    pub body: String,
+    pub body: Body,
     /// Links in the body to other events' files.
     pub file_links: Vec<FileLink>,
     /// The file and line the event starts at.
@@ -156,8 +161,19 @@ impl Event {
 }
 
 /// Reads and parses every file, in parallel; every bad file is reported.
+/// Markdown bodies are released (see [`Body`]), so the events of a large
+/// site hold little more than their front matter.
 pub fn read_all(root: &Path, files: &[(PathBuf, Format)]) -> Result<Vec<Event>> {
-    let parsed = crate::load::read_each(root, files, |file| parse_file(&file))?;
+    let shared: Arc<Path> = Arc::from(root);
+    let parsed = crate::load::read_each(root, files, |file| {
+        let mut events = parse_file(&file)?;
+        if file.format == Format::Markdown {
+            for event in &mut events {
+                event.body.release(&shared, &file.path, &file.text);
+            }
+        }
+        Ok(events)
+    })?;
     Ok(parsed.into_iter().flatten().collect())
 }
 
@@ -341,7 +357,7 @@ fn validate(
         aliases_at: lines.at(path, "aliases"),
         draft: raw.draft,
         extra: raw.extra,
-        body,
+        body: Body::Text(body),
         file_links: scan.file_links,
         origin: Position::at(path, lines.from, 0),
         body_line,

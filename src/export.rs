@@ -14,32 +14,33 @@
 mod csv;
 mod ics;
 mod json;
+mod stream;
 mod timeline;
-
-use serde::Serialize;
 
 use crate::chronology::Chronology;
 use crate::config::Config;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::render::Sink;
 
 /// The folder of the output the exports go in.
 pub const DIR: &str = "data";
 
-/// Writes every export into `sink`.
+/// Writes every export into `sink`, each in parts.
 pub fn write(chronology: &Chronology, config: &Config, sink: &dyn Sink) -> Result<()> {
-    let events = json::Document::new(chronology, config);
-    put(sink, "events.json", &pretty("events.json", &events)?)?;
-    put(sink, "events.schema.json", json::SCHEMA.as_bytes())?;
-    let csv = csv::table(&events.events).map_err(|e| Error::io(format!("{DIR}/events.csv"), e))?;
-    put(sink, "events.csv", &csv)?;
-    put(
-        sink,
-        "events.ics",
-        ics::calendar(chronology, config).as_bytes(),
-    )?;
-    let timeline = timeline::Timeline::new(chronology, config);
-    put(sink, "timeline.json", &pretty("timeline.json", &timeline)?)
+    let count = chronology.events.len();
+    let head = json::Document::head(config);
+    let records = stream::json_document("events.json", &head, count, move |index| {
+        json::record(chronology, config, index)
+    })?;
+    sink.put_parts(&path("events.json"), records)?;
+    sink.put(&path("events.schema.json"), json::SCHEMA.as_bytes())?;
+    sink.put_parts(&path("events.csv"), csv::table(chronology, config))?;
+    sink.put_parts(&path("events.ics"), ics::calendar(chronology, config))?;
+    let head = timeline::Timeline::head(chronology, config);
+    let slides = stream::json_document("timeline.json", &head, count, move |index| {
+        timeline::slide(chronology, config, index)
+    })?;
+    sink.put_parts(&path("timeline.json"), slides)
 }
 
 /// What the exports leave out, worth a warning.
@@ -55,14 +56,6 @@ pub fn warnings(chronology: &Chronology) -> Vec<String> {
     )]
 }
 
-fn put(sink: &dyn Sink, name: &str, bytes: &[u8]) -> Result<()> {
-    sink.put(&format!("{DIR}/{name}"), bytes)
-}
-
-/// Indented JSON ending in a newline.
-fn pretty<T: Serialize>(name: &str, value: &T) -> Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(value)
-        .map_err(|e| Error::io(format!("{DIR}/{name}"), e.into()))?;
-    bytes.push(b'\n');
-    Ok(bytes)
+fn path(name: &str) -> String {
+    format!("{DIR}/{name}")
 }

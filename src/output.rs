@@ -10,14 +10,14 @@
 //! own folders or a folder it did not create.
 
 use std::fs;
-use std::io::ErrorKind;
+use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::error::{Error, Result};
 use crate::fingerprint::Stamp;
-use crate::render::Sink;
+use crate::render::{Parts, Sink};
 
 /// The file that marks a folder as annals' output.
 pub const MARKER: &str = ".annals-output";
@@ -153,6 +153,27 @@ impl Sink for Staging {
         }
         fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
     }
+
+    /// Writes the parts as they come; a file the same as the previous
+    /// build's is then replaced by a link to it.
+    fn put_parts(&self, path: &str, parts: Parts<'_>) -> Result<()> {
+        self.tick();
+        let target = self.target(path)?;
+        let failed = |e| Error::io(&target, e);
+        let mut out = io::BufWriter::new(fs::File::create(&target).map_err(failed)?);
+        for part in parts {
+            out.write_all(&part?).map_err(failed)?;
+        }
+        out.into_inner().map_err(|e| failed(e.into_error()))?;
+        let previous = self.output.join(path);
+        if same_files(&previous, &target).unwrap_or(false) {
+            let linked = target.with_extension("annals-link");
+            if fs::hard_link(&previous, &linked).is_ok() {
+                fs::rename(&linked, &target).map_err(failed)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Drop for Staging {
@@ -172,6 +193,26 @@ fn same_content(path: &Path, bytes: &[u8]) -> bool {
             fs::read(path).is_ok_and(|old| old == bytes)
         }
         _ => false,
+    }
+}
+
+/// Whether two files hold the same bytes, read a block at a time.
+fn same_files(a: &Path, b: &Path) -> io::Result<bool> {
+    use io::Read;
+    if !fs::metadata(a)?.is_file() || fs::metadata(a)?.len() != fs::metadata(b)?.len() {
+        return Ok(false);
+    }
+    let (mut a, mut b) = (fs::File::open(a)?, fs::File::open(b)?);
+    let (mut x, mut y) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let n = a.read(&mut x)?;
+        if n == 0 {
+            return Ok(true);
+        }
+        b.read_exact(&mut y[..n])?;
+        if x[..n] != y[..n] {
+            return Ok(false);
+        }
     }
 }
 

@@ -34,11 +34,24 @@ use views::{
     LinkView, ListPage, Meta, Nav, Page, SiteView, SourceView, Year,
 };
 
+/// The parts of a file, in order: for files too large to hold whole.
+pub type Parts<'a> = Box<dyn Iterator<Item = Result<Vec<u8>>> + 'a>;
+
 /// Where rendered pages go: the staging folder of a build, or nowhere for
 /// `check`.
 pub trait Sink: Sync {
     /// Takes a page at `path` (relative to the output root).
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Takes a file given in parts (the data exports of a large
+    /// chronology). By default the parts are joined and put.
+    fn put_parts(&self, path: &str, parts: Parts<'_>) -> Result<()> {
+        let mut bytes = Vec::new();
+        for part in parts {
+            bytes.extend_from_slice(&part?);
+        }
+        self.put(path, &bytes)
+    }
 }
 
 /// A sink that keeps nothing: `annals check` renders to validate only.
@@ -47,6 +60,10 @@ pub struct Discard;
 impl Sink for Discard {
     fn put(&self, _: &str, _: &[u8]) -> Result<()> {
         Ok(())
+    }
+
+    fn put_parts(&self, _: &str, mut parts: Parts<'_>) -> Result<()> {
+        parts.try_for_each(|part| part.map(drop))
     }
 }
 
@@ -220,7 +237,7 @@ pub fn pages(
     // The index shows every event: the slowest page; render it beside the rest.
     let index = || match selection.overviews() {
         true => {
-            let script = search::script(chronology, config.locale());
+            let script = search::script(chronology, config.locale())?;
             sink.put("search-index.js", script.as_bytes())?;
             renderer.index()
         }
@@ -336,7 +353,7 @@ impl Renderer<'_> {
             .collect::<Vec<_>>();
         let content = EventPage {
             event: Card::new(here, event),
-            body: markdown::render(&event.body, self.html, &resolve),
+            body: markdown::render(&event.body.text()?, self.html, &resolve),
             sources: SourceView::list(&event.sources, here.locale),
             extra: &event.extra,
             eras: chronology

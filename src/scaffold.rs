@@ -278,6 +278,6 @@ mod tests {
         );
         assert_eq!(parsed[0].actors, ["Russia"]);
         assert_eq!(parsed[0].place.as_deref(), Some("Moscow"));
-        assert_eq!(parsed[0].body, format!("{BODY}\n"));
+        assert_eq!(parsed[0].body.text().unwrap(), format!("{BODY}\n"));
     }
 }

@@ -32,6 +32,7 @@ use serde::Serialize;
 
 use crate::chronology::{Chronology, Group};
 use crate::date::{Locale, human_span_in};
+use crate::error::Result;
 use crate::event::Event;
 use crate::markdown;
 use crate::slug::slugify;
@@ -71,7 +72,7 @@ struct Record<'a>(
 );
 
 /// The text of `search-index.js` for a chronology.
-pub fn script(chronology: &Chronology, locale: Locale) -> String {
+pub fn script(chronology: &Chronology, locale: Locale) -> Result<String> {
     let mut eras_of = vec![Vec::new(); chronology.events.len()];
     for (era, group) in chronology.eras.iter().enumerate() {
         for &event in &group.events {
@@ -93,10 +94,10 @@ pub fn script(chronology: &Chronology, locale: Locale) -> String {
             .zip(eras_of)
             .map(|(event, eras)| record(chronology, event, eras, locale))
             .collect(),
-        words: words(&chronology.events),
+        words: words(&chronology.events)?,
     };
     let json = serde_json::to_string(&index).unwrap_or_default();
-    format!("window.annalsSearch={json};\n")
+    Ok(format!("window.annalsSearch={json};\n"))
 }
 
 fn names(groups: &[Group]) -> Vec<(&str, &str)> {
@@ -139,15 +140,16 @@ fn positions(groups: &[Group], names: &[String]) -> Vec<usize> {
 }
 
 /// The inverted index of summaries and bodies.
-fn words(events: &[Event]) -> Vec<(String, String)> {
+fn words(events: &[Event]) -> Result<Vec<(String, String)>> {
     let owns: Vec<BTreeSet<String>> = events
         .par_iter()
         .map(|event| {
             let title: HashSet<String> = tokens(&event.title).collect();
-            let text = format!("{} {}", event.summary, markdown::plain_text(&event.body));
-            tokens(&text).filter(|w| !title.contains(w)).collect()
+            let body = markdown::plain_text(&event.body.text()?);
+            let text = format!("{} {body}", event.summary);
+            Ok(tokens(&text).filter(|w| !title.contains(w)).collect())
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, own) in owns.into_iter().enumerate() {
         for word in own {
@@ -155,11 +157,11 @@ fn words(events: &[Event]) -> Vec<(String, String)> {
         }
     }
     let common = (events.len() >= COMMON_FLOOR).then_some(events.len() * 3 / 5);
-    postings
+    Ok(postings
         .into_iter()
         .filter(|(_, ids)| common.is_none_or(|limit| ids.len() <= limit))
         .map(|(word, ids)| (word, encode(&ids)))
-        .collect()
+        .collect())
 }
 
 /// Lowercase words of two characters or more.

@@ -178,21 +178,23 @@ pub struct TranslationFile {
     pub original: PathBuf,
 }
 
+/// A content file found and not yet read: its path and format.
+type Listed = (PathBuf, Format);
+
 /// Separates translations (`x.<code>.md`, for the site's languages but the
 /// first) from events, and reads them. On a site of one language there are
 /// none.
 pub fn partition(
-    files: Vec<(PathBuf, Format)>,
+    files: Vec<Listed>,
     root: &Path,
     config: &Config,
-) -> Result<(Vec<(PathBuf, Format)>, Vec<TranslationFile>)> {
+) -> Result<(Vec<Listed>, Vec<TranslationFile>)> {
     let others = other_languages(config);
     let (translations, events): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|(path, _)| translated(path, &others).is_some());
-    let translations = crate::load::read_each(root, &translations, |file| {
-        Ok(of_file(file, &others))
-    })?;
+    let translations =
+        crate::load::read_each(root, &translations, |file| Ok(of_file(file, &others)))?;
     Ok((events, translations.into_iter().flatten().collect()))
 }
 

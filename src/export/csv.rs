@@ -12,6 +12,11 @@ use std::io;
 use serde::Serialize;
 
 use super::json::Record;
+use super::stream;
+use crate::chronology::Chronology;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::render::Parts;
 
 /// A row, in column order.
 #[derive(Serialize)]
@@ -63,19 +68,27 @@ impl Row {
     }
 }
 
-/// The CSV file of these events.
-pub(super) fn table(records: &[Record<'_>]) -> io::Result<Vec<u8>> {
+/// The CSV file of the chronology, in parts; the first row comes after
+/// the header.
+pub(super) fn table<'a>(chronology: &'a Chronology, config: &'a Config) -> Parts<'a> {
+    stream::items(chronology.events.len(), b"", move |index| {
+        let event = &chronology.events[index];
+        row(
+            &Row::new(&Record::new(chronology, config, index, event)),
+            index == 0,
+        )
+    })
+}
+
+/// One line of CSV, after the header line when `headers`.
+fn row<T: Serialize>(row: &T, headers: bool) -> Result<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
+        .has_headers(headers)
         .from_writer(Vec::new());
-    for record in records {
-        writer
-            .serialize(Row::new(record))
-            .map_err(io::Error::other)?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| io::Error::other(e.to_string()))
+    let failed = |e: String| Error::io(format!("{}/events.csv", super::DIR), io::Error::other(e));
+    writer.serialize(row).map_err(|e| failed(e.to_string()))?;
+    writer.into_inner().map_err(|e| failed(e.to_string()))
 }
 
 /// A cell a spreadsheet will not evaluate.

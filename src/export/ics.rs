@@ -15,10 +15,13 @@ use chrono::{Datelike, Days, NaiveDate};
 use crate::chronology::Chronology;
 use crate::config::Config;
 use crate::event::Event;
+use crate::render::Parts;
 
-/// The calendar of every event a calendar can hold.
-pub(super) fn calendar(chronology: &Chronology, config: &Config) -> String {
-    let mut lines = vec![
+use super::stream;
+
+/// The calendar of every event a calendar can hold, in parts.
+pub(super) fn calendar<'a>(chronology: &'a Chronology, config: &'a Config) -> Parts<'a> {
+    let mut head = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
         format!("PRODID:-//annals//annals {}//EN", env!("CARGO_PKG_VERSION")),
@@ -26,16 +29,24 @@ pub(super) fn calendar(chronology: &Chronology, config: &Config) -> String {
         format!("X-WR-CALNAME:{}", text(&config.title)),
     ];
     if !config.description.is_empty() {
-        lines.push(format!("X-WR-CALDESC:{}", text(&config.description)));
+        head.push(format!("X-WR-CALDESC:{}", text(&config.description)));
     }
     let host = host(config);
-    for event in &chronology.events {
-        if let Some(span) = span(event) {
-            lines.extend(vevent(event, span, &host, config));
-        }
-    }
-    lines.push("END:VCALENDAR".to_string());
-    lines.iter().map(|line| fold(line)).collect()
+    let events = stream::items(chronology.events.len(), b"", move |index| {
+        let event = &chronology.events[index];
+        let lines = span(event).map(|span| vevent(event, span, &host, config));
+        Ok(folded(&lines.unwrap_or_default()))
+    });
+    stream::around(folded(&head), events, folded(&["END:VCALENDAR".into()]))
+}
+
+/// Lines, folded, as bytes.
+fn folded(lines: &[String]) -> Vec<u8> {
+    lines
+        .iter()
+        .map(|line| fold(line))
+        .collect::<String>()
+        .into_bytes()
 }
 
 /// How many events the calendar leaves out.

@@ -6,6 +6,7 @@
 //! consumers never have to guess. A change that removes or renames a field
 //! raises `version`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -13,6 +14,7 @@ use serde::Serialize;
 use crate::chronology::Chronology;
 use crate::config::Config;
 use crate::date::{HistoricalDate, Precision};
+use crate::error::Result;
 use crate::event::{Event, Source};
 
 /// The JSON Schema of `events.json`.
@@ -31,7 +33,9 @@ pub(super) struct Document<'a> {
     description: &'a str,
     language: &'a str,
     base_url: Option<&'a str>,
-    pub(super) events: Vec<Record<'a>>,
+    /// Always empty here: the records are written one by one after it
+    /// (see [`super::stream::json_document`]).
+    events: [(); 0],
 }
 
 /// One event.
@@ -58,13 +62,14 @@ pub(super) struct Record<'a> {
     pub(super) page: String,
     /// The page's absolute URL, when the base URL is known.
     pub(super) url: Option<String>,
-    /// The body, as Markdown.
-    pub(super) body: &'a str,
+    /// The body, as Markdown (empty where it is not needed).
+    pub(super) body: Cow<'a, str>,
     pub(super) extra: &'a BTreeMap<String, serde_json::Value>,
 }
 
 impl<'a> Document<'a> {
-    pub(super) fn new(chronology: &'a Chronology, config: &'a Config) -> Self {
+    /// The document without its records.
+    pub(super) fn head(config: &'a Config) -> Self {
         Document {
             schema: "events.schema.json",
             version: VERSION,
@@ -72,18 +77,29 @@ impl<'a> Document<'a> {
             description: &config.description,
             language: &config.language,
             base_url: config.base_url.as_deref(),
-            events: chronology
-                .events
-                .iter()
-                .enumerate()
-                .map(|(index, event)| Record::new(chronology, config, index, event))
-                .collect(),
+            events: [],
         }
     }
 }
 
+/// The JSON of the event at `index`, body included.
+pub(super) fn record(chronology: &Chronology, config: &Config, index: usize) -> Result<Vec<u8>> {
+    let event = &chronology.events[index];
+    let record = Record {
+        body: event.body.text()?,
+        ..Record::new(chronology, config, index, event)
+    };
+    super::stream::json_item("events.json", &record)
+}
+
 impl<'a> Record<'a> {
-    fn new(chronology: &'a Chronology, config: &Config, index: usize, event: &'a Event) -> Self {
+    /// The event's record, without its body.
+    pub(super) fn new(
+        chronology: &'a Chronology,
+        config: &Config,
+        index: usize,
+        event: &'a Event,
+    ) -> Self {
         Record {
             slug: &event.slug,
             title: &event.title,
@@ -105,7 +121,7 @@ impl<'a> Record<'a> {
             related: &event.related,
             page: event.page_path(),
             url: config.url(&event.page_path()),
-            body: &event.body,
+            body: Cow::Borrowed(""),
             extra: &event.extra,
         }
     }

@@ -14,14 +14,17 @@ use serde::Serialize;
 use crate::chronology::Chronology;
 use crate::config::Config;
 use crate::date::{HistoricalDate, human_span_in};
+use crate::error::Result;
 use crate::event::Event;
 
 /// The whole file.
 #[derive(Serialize)]
 pub(super) struct Timeline {
     title: Slide,
-    events: Vec<Slide>,
     eras: Vec<EraBand>,
+    /// Always empty here: the slides are written one by one after it (see
+    /// [`super::stream::json_document`]).
+    events: [(); 0],
 }
 
 /// A slide: the title slide or an event.
@@ -76,7 +79,8 @@ impl TimelineDate {
 }
 
 impl Timeline {
-    pub(super) fn new(chronology: &Chronology, config: &Config) -> Self {
+    /// The file without its event slides.
+    pub(super) fn head(chronology: &Chronology, config: &Config) -> Self {
         Timeline {
             title: Slide {
                 start_date: None,
@@ -89,11 +93,7 @@ impl Timeline {
                 group: None,
                 unique_id: None,
             },
-            events: chronology
-                .events
-                .iter()
-                .map(|event| slide(event, config))
-                .collect(),
+            events: [],
             eras: chronology
                 .eras
                 .iter()
@@ -110,7 +110,15 @@ impl Timeline {
     }
 }
 
-fn slide(event: &Event, config: &Config) -> Slide {
+/// The JSON of the slide of the event at `index`.
+pub(super) fn slide(chronology: &Chronology, config: &Config, index: usize) -> Result<Vec<u8>> {
+    super::stream::json_item(
+        "timeline.json",
+        &slide_of(&chronology.events[index], config),
+    )
+}
+
+fn slide_of(event: &Event, config: &Config) -> Slide {
     let mut text = format!("<p>{}</p>", escape(&event.summary));
     if let Some(url) = config.url(&event.page_path()) {
         text.push_str(&format!(
