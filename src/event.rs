@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -161,20 +162,35 @@ impl Event {
 }
 
 /// Reads and parses every file, in parallel; every bad file is reported.
-/// Markdown bodies are released (see [`Body`]), so the events of a large
-/// site hold little more than their front matter.
+/// Markdown bodies stay in memory up to [`body_budget`] bytes in all; the
+/// rest are released (see [`Body`]), so the events of a large site hold
+/// little more than their front matter.
 pub fn read_all(root: &Path, files: &[(PathBuf, Format)]) -> Result<Vec<Event>> {
     let shared: Arc<Path> = Arc::from(root);
+    let budget = body_budget();
+    let held = AtomicUsize::new(0);
     let parsed = crate::load::read_each(root, files, |file| {
         let mut events = parse_file(&file)?;
         if file.format == Format::Markdown {
             for event in &mut events {
-                event.body.release(&shared, &file.path, &file.text);
+                let size = file.text.len();
+                if held.fetch_add(size, Ordering::Relaxed) + size > budget {
+                    event.body.release(&shared, &file.path, &file.text);
+                }
             }
         }
         Ok(events)
     })?;
     Ok(parsed.into_iter().flatten().collect())
+}
+
+/// How many bytes of Markdown bodies a build keeps in memory: 128 MiB, or
+/// `ANNALS_BODY_BUDGET` bytes when that is set.
+fn body_budget() -> usize {
+    std::env::var("ANNALS_BODY_BUDGET")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(128 << 20)
 }
 
 /// Parses one content file into its events.
