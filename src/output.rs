@@ -19,6 +19,8 @@ use crate::error::{Error, Result};
 use crate::fingerprint::Stamp;
 use crate::render::{Parts, Sink};
 
+mod writer;
+
 /// The file that marks a folder as annals' output.
 pub const MARKER: &str = ".annals-output";
 
@@ -33,6 +35,7 @@ pub struct Staging {
     committed: bool,
     progress: Option<ProgressBar>,
     started: std::time::Instant,
+    writer: writer::Writer,
 }
 
 /// Whether a build shows a progress bar on a terminal.
@@ -70,6 +73,7 @@ impl Staging {
             committed: false,
             progress: None,
             started: std::time::Instant::now(),
+            writer: writer::Writer::start(),
         })
     }
 
@@ -104,6 +108,7 @@ impl Staging {
     /// Copies a file into the staging folder; an existing file there is a
     /// collision, named in the error.
     pub fn copy(&self, from: &Path, to: &str, what: &str) -> Result<()> {
+        self.writer.flush()?;
         let target = self.target(to)?;
         if target.exists() {
             return Err(Error::Output {
@@ -127,6 +132,8 @@ impl Staging {
     /// Puts the new output in place of the old one, atomically, stamped
     /// with what built it.
     pub fn commit(mut self, stamp: &Stamp) -> Result<PathBuf> {
+        self.writer.flush()?;
+        self.writer.stop();
         let marker = self.staging.join(MARKER);
         fs::write(&marker, stamp.to_text()).map_err(|e| Error::io(&marker, e))?;
         if let Some(progress) = &self.progress {
@@ -146,12 +153,8 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         self.tick();
-        let target = self.target(path)?;
-        let previous = self.output.join(path);
-        if same_content(&previous, bytes) && fs::hard_link(&previous, &target).is_ok() {
-            return Ok(());
-        }
-        fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
+        let (target, previous) = (self.staging.join(path), self.output.join(path));
+        self.writer.page(target, previous, bytes.to_vec())
     }
 
     /// Writes the parts as they come; a file the same as the previous
@@ -181,18 +184,10 @@ impl Drop for Staging {
         if let Some(progress) = &self.progress {
             progress.finish_and_clear();
         }
+        self.writer.stop();
         if !self.committed {
             let _ = fs::remove_dir_all(&self.staging);
         }
-    }
-}
-
-fn same_content(path: &Path, bytes: &[u8]) -> bool {
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
-            fs::read(path).is_ok_and(|old| old == bytes)
-        }
-        _ => false,
     }
 }
 
