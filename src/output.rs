@@ -154,7 +154,7 @@ impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         self.tick();
         let (target, previous) = (self.staging.join(path), self.output.join(path));
-        self.writer.page(target, previous, bytes.to_vec())
+        self.writer.page(target, previous, bytes)
     }
 
     /// Writes the parts as they come; a file the same as the previous

@@ -116,16 +116,22 @@ impl Templates {
 /// default it leaves `/` alone, so relative links stay readable.
 fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            _ => escaped.push(c),
-        }
+    let mut plain = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // The five are ASCII, so `at` is on a character boundary.
+        escaped.push_str(&text[plain..at]);
+        escaped.push_str(entity);
+        plain = at + 1;
     }
+    escaped.push_str(&text[plain..]);
     escaped
 }
 
@@ -568,4 +574,19 @@ fn decades<'a>(here: Here, chronology: &'a Chronology, events: &[usize]) -> Vec<
         }
     }
     decades
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaping_replaces_the_five_and_keeps_the_rest() {
+        let escape = super::escape_html;
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("Caracas/Moscú"), "Caracas/Moscú");
+        assert_eq!(
+            escape("<a href=\"x\">'Дом' & co</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;Дом&#39; &amp; co&lt;/a&gt;"
+        );
+        assert_eq!(escape("é&"), "é&amp;");
+    }
 }

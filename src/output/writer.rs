@@ -20,11 +20,12 @@ const QUEUE: usize = 256;
 
 /// What the writer is asked to do.
 enum Job {
-    /// Write `bytes` at `target`, or link `previous` there if it holds them.
+    /// Write `bytes` at `target`, or link `previous` there when it holds
+    /// them (`None`: the caller found it does).
     Page {
         target: PathBuf,
         previous: PathBuf,
-        bytes: Vec<u8>,
+        bytes: Option<Vec<u8>>,
     },
     /// Answer once every page sent before is written.
     Flush(SyncSender<Option<Error>>),
@@ -50,8 +51,11 @@ impl Writer {
         }
     }
 
-    /// Queues a page; `previous` is where the previous build put it.
-    pub(super) fn page(&self, target: PathBuf, previous: PathBuf, bytes: Vec<u8>) -> Result<()> {
+    /// Queues a page; `previous` is where the previous build put it. The
+    /// comparison with it is made here, on the caller's thread, so that
+    /// rebuilds compare pages on every core.
+    pub(super) fn page(&self, target: PathBuf, previous: PathBuf, bytes: &[u8]) -> Result<()> {
+        let bytes = (!same_content(&previous, bytes)).then(|| bytes.to_vec());
         match (&self.jobs, &self.thread) {
             (Some(jobs), Some(_)) => {
                 let job = Job::Page {
@@ -63,7 +67,7 @@ impl Writer {
             }
             // No thread could be started: write here.
             _ => make_folder(&target, &mut HashSet::new())
-                .and_then(|()| write(&target, &previous, &bytes)),
+                .and_then(|()| write(&target, &previous, bytes.as_deref())),
         }
     }
 
@@ -113,7 +117,7 @@ fn run(queue: Receiver<Job>) -> Option<Error> {
                 bytes,
             } if failed.is_none() => {
                 let written = make_folder(&target, &mut folders)
-                    .and_then(|()| write(&target, &previous, &bytes));
+                    .and_then(|()| write(&target, &previous, bytes.as_deref()));
                 failed = written.err();
             }
             Job::Page { .. } => {}
@@ -136,12 +140,16 @@ fn make_folder(target: &Path, made: &mut HashSet<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Links `previous` at `target` when it holds `bytes`, else writes them.
-fn write(target: &Path, previous: &Path, bytes: &[u8]) -> Result<()> {
-    if same_content(previous, bytes) && fs::hard_link(previous, target).is_ok() {
-        return Ok(());
+/// Writes `bytes` at `target`, or links `previous` there when there are
+/// none (it holds them); a failed link falls back to reading `previous`.
+fn write(target: &Path, previous: &Path, bytes: Option<&[u8]>) -> Result<()> {
+    match bytes {
+        Some(bytes) => fs::write(target, bytes).map_err(|e| Error::io(target, e)),
+        None if fs::hard_link(previous, target).is_ok() => Ok(()),
+        None => fs::copy(previous, target)
+            .map(drop)
+            .map_err(|e| Error::io(target, e)),
     }
-    fs::write(target, bytes).map_err(|e| Error::io(target, e))
 }
 
 fn same_content(path: &Path, bytes: &[u8]) -> bool {
@@ -163,14 +171,14 @@ mod tests {
         let writer = Writer::start();
         let target = dir.path().join("a/b/page.html");
         writer
-            .page(target.clone(), dir.path().join("none"), b"text".to_vec())
+            .page(target.clone(), dir.path().join("none"), b"text")
             .unwrap();
         writer.flush().unwrap();
         assert_eq!(fs::read(&target).unwrap(), b"text");
         fs::write(dir.path().join("file"), "").unwrap();
         let under_a_file = dir.path().join("file/page.html");
         writer
-            .page(under_a_file, dir.path().join("none"), b"x".to_vec())
+            .page(under_a_file, dir.path().join("none"), b"x")
             .unwrap();
         let error = writer.flush().unwrap_err().to_string();
         assert!(error.contains("file"), "{error}");
