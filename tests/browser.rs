@@ -336,6 +336,33 @@ fn without_javascript_the_index_lists_every_event() {
 }
 
 #[test]
+fn a_search_whose_index_cannot_load_says_so() {
+    if !ready() {
+        return;
+    }
+    let site = generated();
+    let dir = TempDir::new().unwrap();
+    for entry in walkdir::WalkDir::new(&site.out) {
+        let entry = entry.unwrap();
+        let to = dir
+            .path()
+            .join(entry.path().strip_prefix(&site.out).unwrap());
+        // Every file but the word shards, search/w<k>.js.
+        let name = entry.file_name().to_string_lossy();
+        let word_shard =
+            entry.path().parent().is_some_and(|p| p.ends_with("search")) && name.starts_with('w');
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else if !word_shard {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    let input = json!({"base": file_url(dir.path()), "word": site.reader["word"]});
+    let result = node("broken.mjs", &input);
+    assert_eq!(result["status"], "The search index could not be loaded.");
+}
+
+#[test]
 fn search_is_fast_and_small_at_ten_thousand_events() {
     if !ready() {
         return;
