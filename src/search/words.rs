@@ -17,8 +17,9 @@
 //! [`COMMON_FLOOR`] events, are text words in more than three events out of
 //! five, which cannot tell events apart; titles and names keep every word.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -76,90 +77,142 @@ pub(crate) fn compare_keys(a: &str, b: &str) -> Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
-/// The words of a text, as (key, lowercase form) pairs, in order.
-pub(crate) fn pairs(text: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    text.split(|c: char| !c.is_alphanumeric() && !is_accent(c))
-        .filter(|word| !word.is_empty())
-        .flat_map(|word| {
-            let key = fold(word);
-            let form = if word.is_ascii() {
-                key.clone()
-            } else {
-                word.to_lowercase()
-            };
-            let keys: Vec<String> = if key.chars().all(char::is_alphanumeric) {
-                vec![key]
-            } else {
-                key.split(|c: char| !c.is_alphanumeric())
-                    .filter(|piece| !piece.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            };
-            keys.into_iter().map(move |key| (key, form.clone()))
-        })
-}
-
-/// An event's words: (field, key, form), each key under its best field only.
-fn event_words(event: &Event, names: &str) -> Vec<(Field, String, String)> {
-    let text = format!("{} {}", event.summary, markdown::plain_text(&event.body));
-    let fields = [
-        (Field::Title, event.title.as_str(), 1),
-        (Field::Names, names, 1),
-        (Field::Text, text.as_str(), 2),
-    ];
-    let mut claimed: HashSet<String> = HashSet::new();
-    let mut out = Vec::new();
-    for (field, text, shortest) in fields {
-        let mut here = Vec::new();
-        for (key, form) in pairs(text) {
-            if key.chars().nth(shortest - 1).is_some() && !claimed.contains(&key) {
-                here.push((field, key, form));
+/// Calls `visit` with each word of a text, in order: its key and, when the
+/// lowercase word as written differs from the key, that form. Most words
+/// (lowercase ASCII) are borrowed from the text, not copied.
+pub(crate) fn each_word<'a>(
+    text: &'a str,
+    mut visit: impl FnMut(Cow<'a, str>, Option<Cow<'a, str>>),
+) {
+    let words = text.split(|c: char| !c.is_alphanumeric() && !is_accent(c));
+    for word in words.filter(|word| !word.is_empty()) {
+        if word.is_ascii() {
+            match word.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => visit(Cow::Owned(word.to_ascii_lowercase()), None),
+                false => visit(Cow::Borrowed(word), None),
+            }
+            continue;
+        }
+        let (key, lower) = (fold(word), word.to_lowercase());
+        let form = |piece: &str| (lower != piece).then(|| Cow::Owned(lower.clone()));
+        if key.chars().all(char::is_alphanumeric) {
+            visit(Cow::Owned(key.clone()), form(&key));
+            continue;
+        }
+        // Decomposition left something that is not a letter or a digit:
+        // search.js splits the query there too.
+        for piece in key.split(|c: char| !c.is_alphanumeric()) {
+            if !piece.is_empty() {
+                visit(Cow::Owned(piece.to_string()), form(piece));
             }
         }
-        claimed.extend(here.iter().map(|(_, key, _)| key.clone()));
-        out.extend(here);
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+}
+
+/// An event's words by key: the best field the key occurs in, and the
+/// forms it has there.
+type EventWords<'a> = HashMap<Cow<'a, str>, (Field, Vec<Option<Cow<'a, str>>>)>;
+
+/// The words of an event's title, names and text, each key under its best
+/// field only.
+fn event_words<'a>(title: &'a str, names: &'a str, text: &'a str) -> EventWords<'a> {
+    let mut words = EventWords::new();
+    for (field, text, shortest) in [
+        (Field::Title, title, 1),
+        (Field::Names, names, 1),
+        (Field::Text, text, 2),
+    ] {
+        each_word(text, |key, form| {
+            if key.chars().nth(shortest - 1).is_none() {
+                return;
+            }
+            let (best, forms) = words.entry(key).or_insert_with(|| (field, Vec::new()));
+            if *best == field && !forms.contains(&form) {
+                forms.push(form);
+            }
+        });
+    }
+    words
+}
+
+/// Each key's forms (`None` for the key itself) and their postings.
+type Postings = HashMap<String, Vec<(Option<String>, Lists)>>;
+
+/// Adds an event's words to `postings`.
+fn add(postings: &mut Postings, id: u32, words: EventWords<'_>) {
+    for (key, (field, forms)) in words {
+        if !postings.contains_key(key.as_ref()) {
+            postings.insert(key.to_string(), Vec::new());
+        }
+        let Some(entry) = postings.get_mut(key.as_ref()) else {
+            continue;
+        };
+        for form in forms {
+            let form = form.map(Cow::into_owned);
+            let lists = match entry.iter().position(|(f, _)| *f == form) {
+                Some(at) => &mut entry[at].1,
+                None => {
+                    let at = entry.len();
+                    entry.push((form, Lists::default()));
+                    &mut entry[at].1
+                }
+            };
+            lists[field as usize].push(id);
+        }
+    }
+}
+
+/// Appends the postings of later events to those of earlier ones.
+fn merge(into: &mut Postings, later: Postings) {
+    for (key, forms) in later {
+        let entry = into.entry(key).or_default();
+        for (form, lists) in forms {
+            match entry.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, into)) => into.iter_mut().zip(lists).for_each(|(a, b)| a.extend(b)),
+                None => entry.push((form, lists)),
+            }
+        }
+    }
 }
 
 /// The inverted index of `events`, sorted by key (as [`compare_keys`]) and
 /// then by form; `names` holds each event's place, tag and actor names.
 pub(crate) fn index(events: &[Event], names: &[String]) -> Vec<Word> {
-    let chunks: Vec<HashMap<(String, String), Lists>> = events
+    let chunks: Vec<Postings> = events
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(chunk, events)| {
-            let mut local: HashMap<(String, String), Lists> = HashMap::new();
+            let mut postings = Postings::new();
             for (offset, event) in events.iter().enumerate() {
                 let id = chunk * CHUNK + offset;
-                for (field, key, form) in event_words(event, &names[id]) {
-                    local.entry((key, form)).or_default()[field as usize].push(id as u32);
-                }
+                let text = format!("{} {}", event.summary, markdown::plain_text(&event.body));
+                let words = event_words(&event.title, &names[id], &text);
+                add(&mut postings, id as u32, words);
             }
-            local
+            postings
         })
         .collect();
     // Chunks in order, so that every list stays ascending.
-    let mut all: HashMap<(String, String), Lists> = HashMap::new();
-    for local in chunks {
-        for (pair, lists) in local {
-            let into = all.entry(pair).or_default();
-            for (into, list) in into.iter_mut().zip(lists) {
-                into.extend(list);
-            }
-        }
+    let mut all = Postings::new();
+    for chunk in chunks {
+        merge(&mut all, chunk);
     }
     let common = (events.len() >= COMMON_FLOOR).then_some(events.len() * 3 / 5);
     let mut words: Vec<Word> = all
         .into_iter()
-        .filter_map(|((key, form), mut lists)| {
-            if common.is_some_and(|limit| lists[Field::Text as usize].len() > limit) {
-                lists[Field::Text as usize] = Vec::new();
-            }
-            let empty = lists.iter().all(Vec::is_empty);
-            (!empty).then_some(Word { key, form, lists })
+        .flat_map(|(key, forms)| {
+            forms.into_iter().filter_map(move |(form, mut lists)| {
+                if common.is_some_and(|limit| lists[Field::Text as usize].len() > limit) {
+                    lists[Field::Text as usize] = Vec::new();
+                }
+                let form = form.unwrap_or_else(|| key.clone());
+                let empty = lists.iter().all(Vec::is_empty);
+                (!empty).then(|| Word {
+                    key: key.clone(),
+                    form,
+                    lists,
+                })
+            })
         })
         .collect();
     words.par_sort_unstable_by(|a, b| {
@@ -172,6 +225,16 @@ pub(crate) fn index(events: &[Event], names: &[String]) -> Vec<Word> {
 mod tests {
     use super::*;
 
+    /// A text's words as (key, form) pairs.
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        each_word(text, |key, form| {
+            let form = form.unwrap_or_else(|| key.clone()).into_owned();
+            out.push((key.into_owned(), form));
+        });
+        out
+    }
+
     #[test]
     fn folding_strips_accents_and_case_as_search_js_does() {
         assert_eq!(fold("Córdoba"), "cordoba");
@@ -182,8 +245,7 @@ mod tests {
 
     #[test]
     fn pairs_keep_the_written_form_beside_the_key() {
-        let found: Vec<(String, String)> =
-            pairs("Putin y Maduro — «Договор», 2025! Córdoba").collect();
+        let found = pairs("Putin y Maduro — «Договор», 2025! Córdoba");
         let expected = [
             ("putin", "putin"),
             ("y", "y"),
@@ -201,7 +263,7 @@ mod tests {
 
     #[test]
     fn a_decomposed_accent_stays_inside_its_word() {
-        let found: Vec<(String, String)> = pairs("cafe\u{301} noir").collect();
+        let found = pairs("cafe\u{301} noir");
         assert_eq!(found[0], ("cafe".into(), "cafe\u{301}".into()));
         assert_eq!(found.len(), 2);
     }
