@@ -19,11 +19,11 @@
 //! The rest is in `search/`, one script per shard, each calling
 //! `annalsShard(name, data)` (a function `search.js` defines), which
 //! `search.js` loads by adding a `<script>` element, with the manifest's
-//! `stamp` (a hash of every shard) as the query string so that a browser
-//! never mixes shards of two builds:
+//! `stamp` (a hash of every shard) as the query string, so that a new
+//! manifest never gets an older build's shards from the browser's cache:
 //!
-//! - `w<k>.js`, the word shards: the inverted index (see [`words`]), sorted
-//!   by folded word and split into files of about [`SHARD_BYTES`]; shard `k`
+//! - `w<k>.js`, the word shards: the inverted index (`search/words.rs`),
+//!   sorted by folded word and split into files of about 64 KB; shard `k`
 //!   holds the keys from `words[k][0]` to `words[k][1]`, so a term's
 //!   prefix tells which shards to load. Each entry is
 //!   `[key, title, names, text, form]`: the folded word, its posting lists
@@ -32,19 +32,20 @@
 //!   (as are empty lists at the end). An event is in one list per key, its
 //!   best, so the rank of every match comes from the postings alone.
 //! - `e16-<k>.js` and `e256-<k>.js`: the records of events `16k…` and
-//!   `256k…` (see [`events`]), each `[slug, title, when, place, [tag]]`,
+//!   `256k…` (`search/events.rs`), each `[slug, title, when, place, [tag]]`,
 //!   loaded only for the results shown.
 //! - `g<k>.js`: posting lists of groups, numbered tags first, then actors,
 //!   then eras; shard `k` holds `groups[k]` of them. Loaded when a filter
 //!   box is ticked.
 //! - `years.js`: `{from, to}`, the events' years for the year filter, as
-//!   number streams (see [`events::Years`]). Loaded when a year is typed.
+//!   number streams (`search/events.rs`). Loaded when a year is typed.
 //!
 //! Events are in chronological order and referred to by position; tags,
 //! actors and eras by position in the manifest's lists; years are
 //! astronomical (1 BCE is 0). Posting lists and numbers are compact ASCII
-//! text (see [`encode`]). Every file is a pure function of the chronology:
-//! the same input gives the same bytes, whatever the number of threads.
+//! text (`search/encode.rs`). Every file is a pure function of the
+//! chronology: the same input gives the same bytes, whatever the number of
+//! threads.
 
 mod encode;
 mod events;

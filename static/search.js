@@ -75,8 +75,8 @@
   }
 
   // Shards: scripts in search/, beside the manifest, that hand their data
-  // to annalsShard. The manifest's stamp keeps a browser from mixing shards
-  // of two builds.
+  // to annalsShard. The manifest's stamp, as their query string, keeps a
+  // new manifest from getting an older build's shards from the cache.
   var manifest = Array.prototype.find.call(document.scripts, function (script) {
     return /(^|\/)search-index\.js([?#]|$)/.test(script.getAttribute("src") || "");
   });

@@ -16,6 +16,12 @@
 //! than two characters are left out, and so, in chronologies of at least
 //! [`COMMON_FLOOR`] events, are text words in more than three events out of
 //! five, which cannot tell events apart; titles and names keep every word.
+//!
+//! `search.js` matches a term of two characters or more against every key
+//! it begins, and a term of one character against that key only (`7` finds
+//! "Ruler 7", not "1700"): one-character text words, left out, could not
+//! match anyway, and the first keystroke of a query loads one shard rather
+//! than every shard of its letter.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
