@@ -243,8 +243,7 @@ pub fn pages(
     // The index shows every event: the slowest page; render it beside the rest.
     let index = || match selection.overviews() {
         true => {
-            let script = search::script(chronology, config.locale())?;
-            sink.put("search-index.js", script.as_bytes())?;
+            search::write(chronology, config.locale(), sink)?;
             renderer.index()
         }
         false => Ok(0),

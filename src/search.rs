@@ -1,234 +1,263 @@
-//! The search index: `search-index.js`, read by the index page's search.
+//! The search index of the index page, split so that a search downloads
+//! only the part it needs: at 100 000 events the whole index is tens of
+//! megabytes, the first search a few hundred kilobytes.
 //!
-//! It is a script, not JSON, because browsers block `fetch()` of files
-//! opened from disk while `<script src>` still works (mdBook does the same).
-//! The script assigns one object to `window.annalsSearch`:
+//! Every file is a script, not JSON, because browsers block `fetch()` of
+//! files opened from disk while `<script src>` still works (mdBook does the
+//! same). `search-index.js`, loaded with the page, is a small manifest that
+//! assigns one object to `window.annalsSearch`:
 //!
 //! ```text
-//! { "v": 1,
+//! { "v": 2, "stamp": "…", "events": 10000,
 //!   "tags":   [[slug, name], …],   "actors": [[slug, name], …],
 //!   "eras":   [[slug, name], …],
-//!   "events": [[slug, title, when, from, to, [tag], [actor], [era], place], …],
-//!   "words":  [[word, postings], …] }
+//!   "words":  [[first key, last key], …],   one per word shard
+//!   "records": [16, 256],                   events per block of records
+//!   "groups": [count, …] }                  groups per group shard
 //! ```
 //!
-//! Events are in chronological order and referred to by position; `from`
-//! and `to` are astronomical years (1 BCE is 0); tags, actors and eras are
-//! positions in their lists. `words` is an inverted index of the summaries
-//! and bodies, sorted by word, leaving out each event's title words (the
-//! title is matched directly) and words so common they cannot tell events
-//! apart. A posting list is the ascending event positions, as gaps, each
-//! written in base 32 with the digits of [`DIGITS`]: the upper half of the
-//! alphabet marks a digit that another follows, so common words cost one
-//! character per event. Arrays rather than objects, and positions rather than
-//! repeated names, keep the download small; a later version can split the
-//! `events` and `words` of one year range into a file of their own.
+//! The rest is in `search/`, one script per shard, each calling
+//! `annalsShard(name, data)` (a function `search.js` defines), which
+//! `search.js` loads by adding a `<script>` element, with the manifest's
+//! `stamp` (a hash of every shard) as the query string, so that a new
+//! manifest never gets an older build's shards from the browser's cache:
+//!
+//! - `w<k>.js`, the word shards: the inverted index (`search/words.rs`),
+//!   sorted by folded word and split into files of about 64 KB; shard `k`
+//!   holds the keys from `words[k][0]` to `words[k][1]`, so a term's
+//!   prefix tells which shards to load. Each entry is
+//!   `[key, title, names, text, form]`: the folded word, its posting lists
+//!   in titles, in names (place, tags, actors) and in texts (summary and
+//!   body), and the lowercase word as written, left out when it is the key
+//!   (as are empty lists at the end). An event is in one list per key, its
+//!   best, so the rank of every match comes from the postings alone.
+//! - `e16-<k>.js` and `e256-<k>.js`: the records of events `16k…` and
+//!   `256k…` (`search/events.rs`), each `[slug, title, when, place, [tag]]`,
+//!   loaded only for the results shown.
+//! - `g<k>.js`: posting lists of groups, numbered tags first, then actors,
+//!   then eras; shard `k` holds `groups[k]` of them. Loaded when a filter
+//!   box is ticked.
+//! - `years.js`: `{from, to}`, the events' years for the year filter, as
+//!   number streams (`search/events.rs`). Loaded when a year is typed.
+//!
+//! Events are in chronological order and referred to by position; tags,
+//! actors and eras by position in the manifest's lists; years are
+//! astronomical (1 BCE is 0). Posting lists and numbers are compact ASCII
+//! text (`search/encode.rs`). Every file is a pure function of the
+//! chronology: the same input gives the same bytes, whatever the number of
+//! threads.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+mod encode;
+mod events;
+mod words;
+
+use std::hash::{DefaultHasher, Hasher};
+use std::ops::Range;
 
 use rayon::prelude::*;
-
 use serde::Serialize;
 
 use crate::chronology::{Chronology, Group};
-use crate::date::{Locale, human_span_in};
+use crate::date::Locale;
 use crate::error::Result;
-use crate::event::Event;
-use crate::markdown;
-use crate::slug::slugify;
+use crate::render::Sink;
+use encode::postings;
+use events::Memberships;
+use words::Word;
 
 /// The format version, bumped when the layout changes.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
-/// Digits of the posting lists: 0–31 end a number, 32–63 continue it.
-pub const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+/// About how large a word or group shard grows, in bytes.
+const SHARD_BYTES: usize = 64 * 1024;
 
-/// Chronologies smaller than this keep every word.
-const COMMON_FLOOR: usize = 50;
+/// The manifest's file name.
+pub const MANIFEST: &str = "search-index.js";
 
-/// The whole index.
+/// The folder of the shards, beside the manifest.
+pub const FOLDER: &str = "search";
+
+/// The manifest (see the module documentation).
 #[derive(Serialize)]
-struct Index<'a> {
+struct Manifest<'a> {
     v: u32,
+    stamp: String,
+    events: usize,
     tags: Vec<(&'a str, &'a str)>,
     actors: Vec<(&'a str, &'a str)>,
     eras: Vec<(&'a str, &'a str)>,
-    events: Vec<Record<'a>>,
-    words: Vec<(String, String)>,
+    words: Vec<(&'a str, &'a str)>,
+    records: [usize; 2],
+    groups: Vec<usize>,
 }
 
-/// One event: slug, title, when, from, to, tags, actors, eras, place.
-#[derive(Serialize)]
-struct Record<'a>(
-    &'a str,
-    &'a str,
-    String,
-    i32,
-    i32,
-    Vec<usize>,
-    Vec<usize>,
-    Vec<usize>,
-    &'a str,
-);
+/// A chronology's search index, in memory.
+pub struct Index {
+    /// The text of `search-index.js`.
+    pub manifest: String,
+    /// Each shard's file name in [`FOLDER`], without `.js`, and its text.
+    pub shards: Vec<(String, String)>,
+}
 
-/// The text of `search-index.js` for a chronology.
-pub fn script(chronology: &Chronology, locale: Locale) -> Result<String> {
-    let mut eras_of = vec![Vec::new(); chronology.events.len()];
-    for (era, group) in chronology.eras.iter().enumerate() {
-        for &event in &group.events {
-            eras_of[event].push(era);
-        }
+/// Writes the search index of `chronology` into `sink`: the manifest and
+/// the shards.
+pub fn write(chronology: &Chronology, locale: Locale, sink: &dyn Sink) -> Result<()> {
+    let index = Index::new(chronology, locale)?;
+    index
+        .shards
+        .par_iter()
+        .try_for_each(|(name, text)| sink.put(&format!("{FOLDER}/{name}.js"), text.as_bytes()))?;
+    sink.put(MANIFEST, index.manifest.as_bytes())
+}
+
+impl Index {
+    /// The search index of `chronology`, with dates written for `locale`.
+    pub fn new(chronology: &Chronology, locale: Locale) -> Result<Index> {
+        let members = Memberships::of(chronology);
+        let names = events::names(chronology, &members);
+        let words = words::index(&chronology.events, &names)?;
+        drop(names);
+        let (ranges, mut shards) = word_shards(&words, SHARD_BYTES);
+        let records = || events::records(chronology, &members, locale);
+        let (records, (groups, sizes)) = rayon::join(records, || group_shards(chronology));
+        shards.extend(records);
+        shards.extend(groups);
+        let years = serde_json::to_string(&events::years(&chronology.events)).unwrap_or_default();
+        shards.push(("years".into(), script("years", &years)));
+        let manifest = Manifest {
+            v: VERSION,
+            stamp: stamp(&shards),
+            events: chronology.events.len(),
+            tags: names_of(&chronology.tags),
+            actors: names_of(&chronology.actors),
+            eras: chronology
+                .eras
+                .iter()
+                .map(|group| (group.era.slug.as_str(), group.era.name.as_str()))
+                .collect(),
+            words: ranges
+                .iter()
+                .map(|range| {
+                    (
+                        words[range.start].key.as_str(),
+                        words[range.end - 1].key.as_str(),
+                    )
+                })
+                .collect(),
+            records: [events::SMALL, events::LARGE],
+            groups: sizes,
+        };
+        let json = serde_json::to_string(&manifest).unwrap_or_default();
+        Ok(Index {
+            manifest: format!("window.annalsSearch={json};\n"),
+            shards,
+        })
     }
-    let index = Index {
-        v: VERSION,
-        tags: names(&chronology.tags),
-        actors: names(&chronology.actors),
-        eras: chronology
-            .eras
-            .iter()
-            .map(|group| (group.era.slug.as_str(), group.era.name.as_str()))
-            .collect(),
-        events: chronology
-            .events
-            .iter()
-            .zip(eras_of)
-            .map(|(event, eras)| record(chronology, event, eras, locale))
-            .collect(),
-        words: words(&chronology.events)?,
-    };
-    let json = serde_json::to_string(&index).unwrap_or_default();
-    Ok(format!("window.annalsSearch={json};\n"))
 }
 
-fn names(groups: &[Group]) -> Vec<(&str, &str)> {
+fn names_of(groups: &[Group]) -> Vec<(&str, &str)> {
     groups
         .iter()
         .map(|group| (group.slug.as_str(), group.name.as_str()))
         .collect()
 }
 
-fn record<'a>(
-    chronology: &Chronology,
-    event: &'a Event,
-    eras: Vec<usize>,
-    locale: Locale,
-) -> Record<'a> {
-    let end = event.end.unwrap_or(event.date);
-    Record(
-        &event.slug,
-        &event.title,
-        human_span_in(&event.date, event.end.as_ref(), event.circa, locale),
-        event.date.astronomical_year(),
-        end.astronomical_year(),
-        positions(&chronology.tags, &event.tags),
-        positions(&chronology.actors, &event.actors),
-        eras,
-        event.place.as_deref().unwrap_or(""),
-    )
-}
-
-/// Where each name's group is, in order, once each.
-fn positions(groups: &[Group], names: &[String]) -> Vec<usize> {
-    let found: BTreeSet<usize> = names
-        .iter()
-        .filter_map(|name| {
-            let slug = slugify(name);
-            groups.binary_search_by(|g| g.slug.cmp(&slug)).ok()
+/// The word shards of about `target` bytes: which words each holds, and
+/// each one's name and text.
+fn word_shards(words: &[Word], target: usize) -> (Vec<Range<usize>>, Vec<(String, String)>) {
+    let items: Vec<String> = words.par_iter().map(word_entry).collect();
+    let ranges = runs(&items, target);
+    let shards = ranges
+        .par_iter()
+        .enumerate()
+        .map(|(k, range)| {
+            let name = format!("w{k}");
+            let text = script(&name, &array(&items[range.clone()]));
+            (name, text)
         })
         .collect();
-    found.into_iter().collect()
+    (ranges, shards)
 }
 
-/// The inverted index of summaries and bodies.
-fn words(events: &[Event]) -> Result<Vec<(String, String)>> {
-    let owns: Vec<BTreeSet<String>> = events
-        .par_iter()
-        .map(|event| {
-            let title: HashSet<String> = tokens(&event.title).collect();
-            let body = markdown::plain_text(&event.body.text()?);
-            let text = format!("{} {body}", event.summary);
-            Ok(tokens(&text).filter(|w| !title.contains(w)).collect())
-        })
-        .collect::<Result<_>>()?;
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, own) in owns.into_iter().enumerate() {
-        for word in own {
-            postings.entry(word).or_default().push(index);
+/// One word's entry: `[key, title, names, text, form]`, shortened.
+fn word_entry(word: &Word) -> String {
+    let lists = word.lists.each_ref().map(|list| postings(list));
+    let mut fields: Vec<&str> = lists.iter().map(String::as_str).collect();
+    fields.insert(0, &word.key);
+    if word.form == word.key {
+        while fields.len() > 2 && fields.last() == Some(&"") {
+            fields.pop();
         }
+    } else {
+        fields.push(&word.form);
     }
-    let common = (events.len() >= COMMON_FLOOR).then_some(events.len() * 3 / 5);
-    Ok(postings
+    serde_json::to_string(&fields).unwrap_or_default()
+}
+
+/// The group shards, and how many groups each holds.
+fn group_shards(chronology: &Chronology) -> (Vec<(String, String)>, Vec<usize>) {
+    let items = events::groups(chronology);
+    let ranges = runs(&items, SHARD_BYTES);
+    let sizes = ranges.iter().map(ExactSizeIterator::len).collect();
+    let shards = ranges
         .into_iter()
-        .filter(|(_, ids)| common.is_none_or(|limit| ids.len() <= limit))
-        .map(|(word, ids)| (word, encode(&ids)))
-        .collect())
+        .enumerate()
+        .map(|(k, range)| {
+            let name = format!("g{k}");
+            let text = script(&name, &array(&items[range]));
+            (name, text)
+        })
+        .collect();
+    (shards, sizes)
 }
 
-/// Lowercase words of two characters or more.
-fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.chars().nth(1).is_some())
-        .map(str::to_lowercase)
-}
-
-/// Ascending positions as base-32 gaps (see the module documentation).
-fn encode(ids: &[usize]) -> String {
-    let mut out = String::new();
-    let mut previous = 0;
-    for (n, &id) in ids.iter().enumerate() {
-        let gap = if n == 0 { id } else { id - previous };
-        previous = id;
-        let mut digits = vec![gap % 32];
-        let mut rest = gap / 32;
-        while rest > 0 {
-            digits.push(rest % 32);
-            rest /= 32;
+/// Splits `items` into consecutive runs of about `target` bytes at most
+/// (an item longer than that is a run of its own).
+fn runs(items: &[String], target: usize) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        if i > start && size + item.len() > target {
+            ranges.push(start..i);
+            (start, size) = (i, 0);
         }
-        for (i, &digit) in digits.iter().enumerate().rev() {
-            let continued = if i > 0 { 32 } else { 0 };
-            out.push(DIGITS[digit + continued] as char);
-        }
+        size += item.len() + 1;
     }
+    if start < items.len() {
+        ranges.push(start..items.len());
+    }
+    ranges
+}
+
+/// JSON items as a JSON array.
+fn array(items: &[String]) -> String {
+    let mut out = String::with_capacity(items.iter().map(|i| i.len() + 1).sum::<usize>() + 2);
+    out.push('[');
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(item);
+    }
+    out.push(']');
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The decoder `search.js` implements.
-    fn decode(text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        let (mut value, mut previous) = (0, 0);
-        for byte in text.bytes() {
-            let digit = DIGITS.iter().position(|&d| d == byte).unwrap();
-            value = value * 32 + digit % 32;
-            if digit < 32 {
-                previous = if out.is_empty() {
-                    value
-                } else {
-                    previous + value
-                };
-                out.push(previous);
-                value = 0;
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn postings_round_trip_and_stay_short() {
-        for ids in [vec![0], vec![0, 1, 2, 3], vec![5, 40, 1100, 40_000, 99_999]] {
-            assert_eq!(decode(&encode(&ids)), ids);
-        }
-        assert_eq!(encode(&[0, 1, 2, 3]), "0111");
-        assert_eq!(encode(&[31, 32]), "V1");
-        assert_eq!(encode(&[32]), "X0", "32 is a continued 1, then 0");
-    }
-
-    #[test]
-    fn tokens_are_lowercase_words_of_two_letters_or_more() {
-        let words: Vec<String> = tokens("Putin y Maduro — «Договор», 2025!").collect();
-        assert_eq!(words, ["putin", "maduro", "договор", "2025"]);
-    }
+/// A shard's script: it hands its data to `search.js`.
+fn script(name: &str, json: &str) -> String {
+    format!("annalsShard(\"{name}\",{json});\n")
 }
+
+/// A hash of every shard, in hex.
+fn stamp(shards: &[(String, String)]) -> String {
+    let mut hasher = DefaultHasher::new();
+    for (name, text) in shards {
+        hasher.write(name.as_bytes());
+        hasher.write_u8(0);
+        hasher.write(text.as_bytes());
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,17 +1,20 @@
 // annals: search and filters for the index page, a progressive
-// enhancement. The data comes from search-index.js (a script, so that it
-// loads from file:// too; its format is documented in src/search.rs). The
-// state lives in the URL hash (#q=treaty&tag=diplomacy&from=1990), so a
-// filtered view can be bookmarked, and back/forward step through changes.
+// enhancement. search-index.js, loaded with the page, is a small manifest;
+// the word index, the events' records and the filters' data are split into
+// the scripts of search/, loaded as a query or a filter first needs them.
+// Scripts, not fetch(), so that the site works from file:// too; their
+// format is documented in src/search.rs. The state lives in the URL hash
+// (#q=treaty&tag=diplomacy&from=1990), so a filtered view can be
+// bookmarked, and back/forward step through changes.
 (function () {
   "use strict";
   var data = window.annalsSearch;
   var form = document.getElementById("finder");
-  if (!data || data.v !== 1 || !form) { return; }
+  if (!data || data.v !== 2 || !form) { return; }
   var $ = function (id) { return document.getElementById(id); };
   var input = $("q"), results = $("results"), list = $("result-list");
   var status = $("status"), more = $("more"), browse = $("browse");
-  var LIMIT = 50, WORD = /[\p{L}\p{N}]+/gu;
+  var LIMIT = 50, COUNT = data.events;
   // Interface strings, in the page's language, from the form's data-*
   // attributes: "{n}" is the number; "one|other" or "one|few|many" are
   // plural forms, chosen as src/i18n.rs chooses them.
@@ -25,128 +28,243 @@
     }
     return forms[i].split("{n}").join(String(n));
   }
-  var SLOT = { title: 1, when: 2, from: 3, to: 4, tags: 5, actors: 6, eras: 7, place: 8 };
 
-  var ASCII = /^[\x00-\x7f]*$/;
+  // Folding, as src/search/words.rs folds the index's words: accents
+  // stripped, lowercase. A term of two characters or more matches the words
+  // it begins; a term of one character only the same word, so that the
+  // first keystroke needs no more than a shard.
+  var ASCII = /^[\x00-\x7f]*$/, WORD = /[\p{Alphabetic}\p{N}]+/gu;
   function fold(text) {
     if (ASCII.test(text)) { return text.toLowerCase(); }
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  function words(text) { return " " + (fold(text).match(WORD) || []).join(" "); }
+  function termsOf(text) { return fold(text).match(WORD) || []; }
+  function matches(word, term) { return term.length > 1 ? word.startsWith(term) : word === term; }
 
-  var events = data.events.map(function (e) {
-    var names = [e[SLOT.place]];
-    e[SLOT.tags].forEach(function (t) { names.push(data.tags[t][1]); });
-    e[SLOT.actors].forEach(function (a) { names.push(data.actors[a][1]); });
-    return { title: words(e[SLOT.title]), names: words(names.join(" ")) };
-  });
-
-  // The word index: folded words, sorted, each with its posting lists.
-  var vocab = new Map();
-  data.words.forEach(function (entry, i) {
-    var key = fold(entry[0]);
-    if (!vocab.has(key)) { vocab.set(key, []); }
-    vocab.get(key).push(i);
-  });
-  var keys = Array.from(vocab.keys()).sort();
+  // Numbers and posting lists, as src/search/encode.rs writes them.
   var DIGIT = new Int8Array(128).fill(-1);
   "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".split("").forEach(function (c, i) {
     DIGIT[c.charCodeAt(0)] = i;
   });
-  var decoded = [];
-  function postings(i) {
-    if (decoded[i]) { return decoded[i]; }
-    var text = data.words[i][1], out = [], value = 0, previous = 0;
+  function numbers(text) {
+    var out = [], value = 0;
     for (var k = 0; k < text.length; k++) {
       var d = DIGIT[text.charCodeAt(k)];
       value = value * 32 + (d & 31);
-      if (d < 32) {
-        previous = out.length ? previous + value : value;
-        out.push(previous);
-        value = 0;
-      }
+      if (d < 32) { out.push(value); value = 0; }
     }
-    return (decoded[i] = out);
+    return out;
   }
-
-  // For one folded term of two characters or more: for each event, the
-  // index of the first word of its text that starts with the term, or -1. The last few are kept, as
-  // typing extends one term at a time.
-  var recent = new Map(), NONE = new Int32Array(0);
-  function textHits(term) {
-    if (term.length < 2) { return NONE; }
-    if (recent.has(term)) { return recent.get(term); }
-    var hits = new Int32Array(data.events.length).fill(-1), lo = 0, hi = keys.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (keys[mid] < term) { lo = mid + 1; } else { hi = mid; }
-    }
-    for (var k = lo; k < keys.length && keys[k].startsWith(term); k++) {
-      var same = vocab.get(keys[k]);
-      for (var s = 0; s < same.length; s++) {
-        var list = postings(same[s]);
-        for (var p = 0; p < list.length; p++) {
-          if (hits[list[p]] < 0) { hits[list[p]] = same[s]; }
+  function unzigzag(n) { return n % 2 ? -(n + 1) / 2 : n / 2; }
+  function each(text, visit) {
+    var k, at = -1, value = 0;
+    if (!text) { return; }
+    if (text.charAt(0) === "~") {
+      for (k = 1; k < text.length; k++) {
+        for (var bits = DIGIT[text.charCodeAt(k)], b = 0; bits; b++, bits >>= 1) {
+          if (bits & 1) { visit(6 * (k - 1) + b); }
         }
       }
+      return;
     }
+    for (k = 0; k < text.length; k++) {
+      var d = DIGIT[text.charCodeAt(k)];
+      value = value * 32 + (d & 31);
+      if (d < 32) { at = at < 0 ? value : at + value; visit(at); value = 0; }
+    }
+  }
+
+  // Shards: scripts in search/, beside the manifest, that hand their data
+  // to annalsShard. The manifest's stamp, as their query string, keeps a
+  // new manifest from getting an older build's shards from the cache.
+  var manifest = Array.prototype.find.call(document.scripts, function (script) {
+    return /(^|\/)search-index\.js([?#]|$)/.test(script.getAttribute("src") || "");
+  });
+  var base = manifest ? manifest.src : location.href, shards = new Map();
+  window.annalsShard = function (name, content) {
+    var entry = shards.get(name);
+    if (entry) { entry.data = content; }
+  };
+  function load(name) {
+    var entry = shards.get(name);
+    if (entry) { return entry; }
+    entry = { name: name, data: null, failed: false, waiting: [] };
+    shards.set(name, entry);
+    var script = document.createElement("script");
+    script.src = new URL("search/" + name + ".js?" + data.stamp, base).href;
+    script.onload = script.onerror = function () {
+      script.remove();
+      entry.failed = !entry.data;
+      entry.waiting.splice(0).forEach(function (then) { then(); });
+    };
+    document.head.append(script);
+    return entry;
+  }
+  // "ready" when every named shard is in; "loading" when some are still to
+  // come (then() is called once they all have come or failed); "failed"
+  // when one could not be loaded, which is tried again next time.
+  function fetchAll(names, then) {
+    var entries = names.map(load);
+    var failed = entries.filter(function (entry) { return entry.failed; });
+    if (failed.length) {
+      failed.forEach(function (entry) { shards.delete(entry.name); });
+      return "failed";
+    }
+    var missing = entries.filter(function (entry) { return !entry.data; }), left = missing.length;
+    missing.forEach(function (entry) {
+      entry.waiting.push(function () { if (--left === 0) { then(); } });
+    });
+    return missing.length ? "loading" : "ready";
+  }
+  function loaded(name) { var entry = shards.get(name); return entry && entry.data; }
+
+  // The word shards that hold the words a term matches.
+  function wordShards(term) {
+    var names = [];
+    data.words.forEach(function (range, k) {
+      var first = range[0], last = range[1];
+      if (term.length > 1 ? last >= term && (first < term || first.startsWith(term)) :
+        first <= term && term <= last) { names.push("w" + k); }
+    });
+    return names;
+  }
+
+  // For one term: each event's points (12 for a title word that is the
+  // term, 10 for one it begins, 6 in the place, actors or tags, 2 in the
+  // text, 0 for none) and, for a text match, which word of the text it was.
+  // The last few are kept, as typing extends one term at a time.
+  var recent = new Map();
+  function hitsOf(term) {
+    if (recent.has(term)) { return recent.get(term); }
+    var points = new Uint8Array(COUNT), word = new Int32Array(COUNT), forms = [];
+    var give = function (postings, value) {
+      each(postings, function (i) { if (points[i] < value) { points[i] = value; } });
+    };
+    wordShards(term).forEach(function (name) {
+      var entries = loaded(name), lo = 0, hi = entries.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (entries[mid][0] < term) { lo = mid + 1; } else { hi = mid; }
+      }
+      for (var k = lo; k < entries.length && matches(entries[k][0], term); k++) {
+        var entry = entries[k], form = forms.push(entry[4] || entry[0]);
+        give(entry[1], entry[0] === term ? 12 : 10);
+        give(entry[2], 6);
+        each(entry[3], function (i) { if (!points[i]) { points[i] = 2; word[i] = form; } });
+      }
+    });
+    var hits = { points: points, word: word, forms: forms };
     if (recent.size > 16) { recent.delete(recent.keys().next().value); }
     recent.set(term, hits);
     return hits;
   }
 
-  function any(have, wanted) {
-    if (!wanted.length) { return true; }
-    for (var i = 0; i < have.length; i++) { if (wanted.indexOf(have[i]) >= 0) { return true; } }
-    return false;
+  // Filters: groups are numbered tags first, then actors, then eras; the
+  // group shards hold data.groups[k] of them each.
+  var KINDS = [["tags", 1], ["actors", 2], ["eras", 4]], offset = {}, starts = [0];
+  KINDS.reduce(function (at, kind) { offset[kind[0]] = at; return at + data[kind[0]].length; }, 0);
+  data.groups.forEach(function (n, k) { starts.push(starts[k] + n); });
+  function groupAt(g) {
+    var k = 0;
+    while (starts[k + 1] <= g) { k++; }
+    return { name: "g" + k, at: g - starts[k] };
   }
-  function passes(e, state) {
-    return any(e[SLOT.tags], state.tags) && any(e[SLOT.actors], state.actors) &&
-      any(e[SLOT.eras], state.eras) &&
-      (state.from === null || e[SLOT.to] >= state.from) &&
-      (state.to === null || e[SLOT.from] <= state.to);
+  function filterShards(state) {
+    var names = KINDS.reduce(function (out, kind) {
+      return out.concat(state[kind[0]].map(function (p) { return groupAt(offset[kind[0]] + p).name; }));
+    }, []);
+    if (state.from !== null || state.to !== null) { names.push("years"); }
+    return names;
   }
-
-  // How well event i matches every term, or -1: a title match counts most,
-  // then place, actors and tags, then the text.
-  function score(i, terms, hits) {
-    var total = 0, title = events[i].title;
-    for (var t = 0; t < terms.length; t++) {
-      var at = " " + terms[t], where = title.indexOf(at);
-      if (where >= 0) { total += title.charAt(where + at.length) === " " ? 12 : 10; }
-      else if (events[i].names.indexOf(at) >= 0) { total += 6; }
-      else if (hits[t][i] > -1) { total += 2; }
-      else { return -1; }
+  var years = null;
+  function yearsOf() {
+    if (years) { return years; }
+    var content = loaded("years"), from = new Int32Array(COUNT), runs = numbers(content.from);
+    for (var k = 0, at = 0, year = 0; k < runs.length; k += 2) {
+      year += unzigzag(runs[k]);
+      from.fill(year, at, at + runs[k + 1]);
+      at += runs[k + 1];
     }
-    return total;
+    var to = from.slice(), spans = numbers(content.to);
+    for (var s = 0, i = 0; s < spans.length; s += 2) {
+      i += spans[s];
+      to[i] = from[i] + unzigzag(spans[s + 1]);
+    }
+    return (years = { from: from, to: to });
+  }
+  // Whether each event passes the filters, or null when there are none.
+  function passing(state) {
+    var marks = new Uint8Array(COUNT), wanted = 0;
+    KINDS.forEach(function (kind) {
+      state[kind[0]].forEach(function (p) {
+        var group = groupAt(offset[kind[0]] + p);
+        each(loaded(group.name)[group.at], function (i) { marks[i] |= kind[1]; });
+      });
+      if (state[kind[0]].length) { wanted |= kind[1]; }
+    });
+    var span = state.from !== null || state.to !== null ? yearsOf() : null;
+    if (!wanted && !span) { return null; }
+    for (var i = 0; i < COUNT; i++) {
+      marks[i] = (marks[i] & wanted) === wanted && (!span ||
+        (state.from === null || span.to[i] >= state.from) &&
+        (state.to === null || span.from[i] <= state.to)) ? 1 : 0;
+    }
+    return marks;
   }
 
   // Ranked matches, best first; ties keep time order (a bucket per score,
   // filled in time order, so no sort is needed).
-  function search(state) {
-    var terms = (fold(state.q).match(WORD) || []);
-    var hits = terms.map(textHits), buckets = [];
-    for (var i = 0; i < events.length; i++) {
-      if (!passes(data.events[i], state)) { continue; }
-      var points = score(i, terms, hits);
-      if (points < 0) { continue; }
-      (buckets[points] || (buckets[points] = [])).push(i);
+  var latest = null;
+  function search(state, terms) {
+    var key = JSON.stringify([terms, state.tags, state.actors, state.eras, state.from, state.to]);
+    if (latest && latest.key === key) { return latest; }
+    var hits = terms.map(hitsOf), pass = passing(state), buckets = [];
+    for (var i = 0; i < COUNT; i++) {
+      if (pass && !pass[i]) { continue; }
+      var points = 0;
+      for (var t = 0; t < hits.length && points >= 0; t++) {
+        points = hits[t].points[i] ? points + hits[t].points[i] : -1;
+      }
+      if (points >= 0) { (buckets[points] || (buckets[points] = [])).push(i); }
     }
     var found = [];
     for (var b = buckets.length - 1; b >= 0; b--) {
       if (buckets[b]) { found.push.apply(found, buckets[b]); }
     }
-    return { found: found, terms: terms, hits: hits };
+    return (latest = { key: key, found: found, terms: terms, hits: hits });
   }
 
-  // The words of an event's text that matched terms not in its title.
+  // Records, in blocks of data.records[0] events, and again of
+  // data.records[1]: the large block when a page of results needs many of
+  // its small ones.
+  var SMALL = data.records[0], LARGE = data.records[1], MANY = LARGE / SMALL / 2;
+  function record(i) {
+    var block = loaded("e" + LARGE + "-" + Math.floor(i / LARGE));
+    if (block) { return block[i % LARGE]; }
+    block = loaded("e" + SMALL + "-" + Math.floor(i / SMALL));
+    return block ? block[i % SMALL] : null;
+  }
+  function recordShards(indices) {
+    var wanted = new Map(), names = [];
+    indices.forEach(function (i) {
+      if (record(i)) { return; }
+      var large = Math.floor(i / LARGE);
+      if (!wanted.has(large)) { wanted.set(large, new Set()); }
+      wanted.get(large).add(Math.floor(i / SMALL));
+    });
+    wanted.forEach(function (small, large) {
+      if (small.size >= MANY) { names.push("e" + LARGE + "-" + large); return; }
+      small.forEach(function (k) { names.push("e" + SMALL + "-" + k); });
+    });
+    return names;
+  }
+
+  // The words of an event's text that matched terms not in its title,
+  // place, actors or tags.
   function inText(i, outcome) {
     var words = [];
-    outcome.hits.forEach(function (hits, t) {
-      var at = " " + outcome.terms[t];
-      if (events[i].title.indexOf(at) < 0 && events[i].names.indexOf(at) < 0 && hits[i] > -1) {
-        words.push(data.words[hits[i]][0]);
-      }
+    outcome.hits.forEach(function (hits) {
+      if (hits.points[i] === 2) { words.push(hits.forms[hits.word[i] - 1]); }
     });
     return words;
   }
@@ -156,7 +274,7 @@
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text))) {
       var word = fold(match[0]);
-      if (!terms.some(function (t) { return word.startsWith(t); })) { continue; }
+      if (!terms.some(function (t) { return matches(word, t); })) { continue; }
       fragment.append(text.slice(last, match.index));
       var mark = document.createElement("mark");
       mark.textContent = match[0];
@@ -174,12 +292,13 @@
     return node;
   }
 
+  // A result: [slug, title, when, place, [tag]] from its record.
   function item(index, outcome) {
-    var e = data.events[index], slug = e[0], terms = outcome.terms;
-    var link = element("a", "", [marked(e[SLOT.title], terms)]);
+    var e = record(index), slug = e[0], terms = outcome.terms;
+    var link = element("a", "", [marked(e[1], terms)]);
     link.href = "events/" + slug + ".html";
     var title = element("h3", "event-title", [link]);
-    var li = element("li", "event-card", [element("p", "when", [e[SLOT.when]]), title]);
+    var li = element("li", "event-card", [element("p", "when", [e[2]]), title]);
     var card = $(slug);
     var original = card && card.querySelector(".event-title[lang]");
     if (original) { title.lang = original.lang; }
@@ -197,20 +316,49 @@
       });
       li.append(where);
     }
-    var meta = [e[SLOT.place]].concat(e[SLOT.tags].map(function (t) { return data.tags[t][1]; }));
+    var meta = [e[3] || ""].concat((e[4] || []).map(function (t) { return data.tags[t][1]; }));
     meta = meta.filter(Boolean);
     if (meta.length) { li.append(element("p", "meta", [meta.join(" · ")])); }
     return li;
   }
 
-  var shown = LIMIT;
+  // Renders a state once the shards it needs are in. A newer state
+  // supersedes one still waiting for its shards; meanwhile the results are
+  // marked busy (aria-busy), and a shard that cannot be loaded is said.
+  var shown = LIMIT, generation = 0;
   function render(state) {
+    generation += 1;
+    attempt(state, generation);
+  }
+  function attempt(state, gen) {
+    if (gen !== generation) { return; }
     var active = state.q.trim() || state.tags.length || state.actors.length || state.eras.length ||
       state.from !== null || state.to !== null;
     results.hidden = !active;
     browse.hidden = !!active;
-    if (!active) { list.replaceChildren(); status.textContent = ""; return; }
-    var outcome = search(state), found = outcome.found;
+    if (!active) { done(); list.replaceChildren(); status.textContent = ""; return; }
+    var retry = function () { attempt(state, gen); }, terms = termsOf(state.q);
+    var wanted = terms.reduce(function (names, term) {
+      return names.concat(wordShards(term));
+    }, filterShards(state));
+    var got = fetchAll(wanted, retry);
+    if (got === "ready") {
+      var outcome = search(state, terms);
+      got = fetchAll(recordShards(outcome.found.slice(0, shown)), retry);
+      if (got === "ready") { show(outcome); return; }
+    }
+    if (got === "failed") {
+      done();
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = form.dataset.failed || "The search index could not be loaded.";
+      return;
+    }
+    results.setAttribute("aria-busy", "true");
+  }
+  function done() { results.removeAttribute("aria-busy"); }
+  function show(outcome) {
+    var found = outcome.found;
     var items = found.slice(0, shown).map(function (index) { return item(index, outcome); });
     list.replaceChildren.apply(list, items);
     var n = found.length;
@@ -218,6 +366,7 @@
       (n > items.length ? say("firstShown", items.length) : "") : say("noMatch", 0);
     more.hidden = n <= items.length;
     more.textContent = say("showAll", n);
+    done();
   }
 
   // State: the form's values, read from and written to the hash.

@@ -214,11 +214,14 @@ fn feeds_search_and_exports_are_per_edition() {
         atom.contains("https://example.org/chronology/es/events/1976-visit.html"),
         "{atom}"
     );
-    let search = fs::read_to_string(output.join("ru/search-index.js")).unwrap();
+    let records = fs::read_to_string(output.join("ru/search/e16-0.js")).unwrap();
     assert!(
-        search.contains("\"Древний договор\",\"ок. 1259 г. до н. э.\""),
-        "{search}"
+        records.contains("\"Древний договор\",\"ок. 1259 г. до н. э.\""),
+        "{records}"
     );
+    let manifest = fs::read_to_string(output.join("ru/search-index.js")).unwrap();
+    let english = fs::read_to_string(output.join("search-index.js")).unwrap();
+    assert_ne!(manifest, english, "each edition has its own index");
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(output.join("es/data/events.json")).unwrap())
             .unwrap();

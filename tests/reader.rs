@@ -3,7 +3,9 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::path::Path;
 
 use common::{attrs, broken_links, build_ok, fixture, page, texts};
 use serde_json::Value;
@@ -75,48 +77,174 @@ fn the_filters_name_every_tag_actor_and_era() {
     );
 }
 
-fn search_index(root: &std::path::Path) -> Value {
-    let text = fs::read_to_string(root.join("public/search-index.js")).unwrap();
-    let json = text
-        .strip_prefix("window.annalsSearch=")
-        .and_then(|rest| rest.strip_suffix(";\n"))
-        .expect("a script that assigns one object");
-    serde_json::from_str(json).unwrap()
+/// The search index as search.js reads it: the manifest, and every shard
+/// of search/ by name.
+struct SearchIndex {
+    manifest: Value,
+    shards: BTreeMap<String, Value>,
+}
+
+impl SearchIndex {
+    fn read(root: &Path) -> SearchIndex {
+        let text = fs::read_to_string(root.join("public/search-index.js")).unwrap();
+        let json = text
+            .strip_prefix("window.annalsSearch=")
+            .and_then(|rest| rest.strip_suffix(";\n"))
+            .expect("a script that assigns one object");
+        let mut shards = BTreeMap::new();
+        for entry in fs::read_dir(root.join("public/search")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = fs::read_to_string(&path).unwrap();
+            let json = text
+                .strip_prefix(&format!("annalsShard(\"{name}\","))
+                .and_then(|rest| rest.strip_suffix(");\n"))
+                .unwrap_or_else(|| panic!("{name}: a script that registers its data"));
+            shards.insert(name, serde_json::from_str(json).unwrap());
+        }
+        SearchIndex {
+            manifest: serde_json::from_str(json).unwrap(),
+            shards,
+        }
+    }
+
+    /// The items of shards `<prefix>0`, `<prefix>1`, … in order, as many as
+    /// there are.
+    fn items(&self, prefix: &str) -> Vec<Value> {
+        (0..)
+            .map_while(|k| self.shards.get(&format!("{prefix}{k}")))
+            .flat_map(|shard| shard.as_array().unwrap().clone())
+            .collect()
+    }
+
+    /// The word entry with this key and form.
+    fn word(&self, key: &str, form: &str) -> Vec<Vec<u32>> {
+        let entry = self
+            .items("w")
+            .into_iter()
+            .find(|w| w[0] == key && w.get(4).unwrap_or(&w[0]) == form)
+            .unwrap_or_else(|| panic!("no word {key:?} ({form})"));
+        (1..4)
+            .map(|field| postings(entry.get(field).and_then(Value::as_str).unwrap_or("")))
+            .collect()
+    }
+}
+
+const DIGITS: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// A stream of base-32 numbers (see src/search/encode.rs).
+fn numbers(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut value = 0;
+    for c in text.chars() {
+        let digit = DIGITS.find(c).unwrap() as u64;
+        value = value * 32 + digit % 32;
+        if digit < 32 {
+            out.push(value);
+            value = 0;
+        }
+    }
+    out
+}
+
+/// A posting list: gaps, or a bitmap after `~`.
+fn postings(text: &str) -> Vec<u32> {
+    if let Some(bits) = text.strip_prefix('~') {
+        let set = bits.chars().enumerate().flat_map(|(k, c)| {
+            let value = DIGITS.find(c).unwrap();
+            (0..6)
+                .filter(move |b| value & (1 << b) != 0)
+                .map(move |b| (6 * k + b) as u32)
+        });
+        return set.collect();
+    }
+    let mut at = 0;
+    let gaps = numbers(text).into_iter().enumerate();
+    gaps.map(|(n, gap)| {
+        at = if n == 0 { gap } else { at + gap };
+        at as u32
+    })
+    .collect()
+}
+
+fn unzigzag(n: u64) -> i64 {
+    (n >> 1) as i64 ^ -((n & 1) as i64)
 }
 
 #[test]
 fn the_search_index_holds_every_event_and_body_word() {
     let site = fixture("mixed");
     build_ok(site.path());
-    let index = search_index(site.path());
-    assert_eq!(index["v"], 1);
-    let events = index["events"].as_array().unwrap();
-    let slugs: Vec<&str> = events.iter().map(|e| e[0].as_str().unwrap()).collect();
+    let index = SearchIndex::read(site.path());
+    assert_eq!(index.manifest["v"], 2);
+    assert_eq!(index.manifest["events"], 9);
+    assert_eq!(index.manifest["records"], serde_json::json!([16, 256]));
+    let records = index.items("e16-");
+    let slugs: Vec<&str> = records.iter().map(|e| e[0].as_str().unwrap()).collect();
     assert_eq!(slugs.len(), 9);
     assert_eq!(slugs[0], "kadesh");
-    assert_eq!(events[0][2], "c. 1274 BCE");
-    assert_eq!(events[0][3], -1273, "astronomical year of 1274 BCE");
-    let words: Vec<&str> = index["words"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w[0].as_str().unwrap())
-        .collect();
-    let mut sorted = words.clone();
+    assert_eq!(records[0][2], "c. 1274 BCE");
+    assert_eq!(
+        records,
+        index.items("e256-"),
+        "the large blocks hold the same"
+    );
+    let years = numbers(index.shards["years"]["from"].as_str().unwrap());
+    assert_eq!(unzigzag(years[0]), -1273, "astronomical year of 1274 BCE");
+    let words = index.items("w");
+    let keys: Vec<&str> = words.iter().map(|w| w[0].as_str().unwrap()).collect();
+    let mut sorted = keys.clone();
     sorted.sort_unstable();
-    assert_eq!(words, sorted, "sorted for prefix search");
-    let aftermath = index["words"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|w| w[0] == "aftermath")
-        .expect("a body heading's word");
-    assert_eq!(aftermath[1], "0", "only the first event (kadesh) has it");
+    assert_eq!(keys, sorted, "sorted for prefix search");
+    let ranges: Vec<Value> = (0..)
+        .map_while(|k| index.shards.get(&format!("w{k}")))
+        .map(|shard| {
+            let entries = shard.as_array().unwrap();
+            serde_json::json!([entries[0][0], entries[entries.len() - 1][0]])
+        })
+        .collect();
+    assert_eq!(index.manifest["words"], Value::Array(ranges));
+    assert_eq!(
+        index.word("aftermath", "aftermath")[2],
+        [0],
+        "only the first event (kadesh) has it in its text"
+    );
     for word in ["alert", "javascript"] {
+        let in_text = words
+            .iter()
+            .any(|w| w[0] == word && w.get(3).is_some_and(|t| t != ""));
         assert!(
-            !words.contains(&word),
+            !in_text,
             "{word}: a body's raw HTML and link targets are not indexed"
         );
     }
-    assert!(words.contains(&"raw"), "but its text is");
+    assert_eq!(index.word("raw", "raw")[2], [5], "but its text is");
+}
+
+#[test]
+fn the_search_index_lists_each_event_under_its_best_field() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let index = SearchIndex::read(site.path());
+    let kadesh = index.word("kadesh", "kadesh");
+    assert_eq!(kadesh[0], [0], "the Battle of Kadesh, in Kadesh: its title");
+    assert!(kadesh[1].is_empty(), "not its place again");
+    assert_eq!(kadesh[2], [1], "the peace treaty's text names Kadesh");
+    let maduro = index.word("nicolas", "nicolás");
+    assert_eq!(
+        maduro,
+        [vec![], vec![7], vec![]],
+        "an actor, accents folded"
+    );
+    assert_eq!(index.word("москва", "москва")[1], [7], "a place");
+    let tags = index.manifest["tags"].as_array().unwrap();
+    let treaty = tags.iter().position(|t| t[0] == "treaty").unwrap();
+    let groups = index.items("g");
+    assert_eq!(postings(groups[treaty].as_str().unwrap()), [1, 2, 7]);
+    let eras = tags.len() + index.manifest["actors"].as_array().unwrap().len();
+    assert_eq!(
+        postings(groups[eras].as_str().unwrap()),
+        [0, 1],
+        "the Bronze Age"
+    );
 }

@@ -21,7 +21,7 @@ main(async (input) => {
     }
     await page.goto(input.pages[0] + "#q=" + encodeURIComponent(input.word));
     await page.locator("#filters > summary").click();
-    await page.locator("#result-list li").first().waitFor();
+    await page.locator("#results:not([aria-busy]) #result-list li").first().waitFor();
     violations["index with results"] = await audit(page, input.axe);
     for (const scheme of ["dark"]) {
       await page.emulateMedia({ colorScheme: scheme });

@@ -10,6 +10,12 @@ import { main, open, watch } from "./lib.mjs";
 
 const titles = (page) => page.locator("#result-list .event-title").allTextContents();
 
+// Waits until the results are shown and no longer waiting for the search
+// index's shards (search.js marks them aria-busy meanwhile).
+async function settled(page) {
+  await page.locator("#results:not([aria-busy]) #result-list li").first().waitFor();
+}
+
 async function weigh(context, url) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -28,7 +34,7 @@ async function search(page, input) {
   await page.locator("body").press("/");
   assert.equal(await page.evaluate(() => document.activeElement.id), "q", "/ focuses the search box");
   await page.keyboard.type(input.word);
-  await page.locator("#result-list li").first().waitFor();
+  await settled(page);
   assert.deepEqual(await titles(page), [input.wordTitle], `searching ${input.word}`);
   assert.ok(await page.locator("#result-list mark").count() > 0, "the match is highlighted");
   await page.waitForURL((url) => url.hash === `#q=${input.word}`);
@@ -41,15 +47,19 @@ async function search(page, input) {
 async function filter(page, input) {
   await page.locator("#filters > summary").click();
   await page.getByRole("checkbox", { name: input.tag, exact: true }).check();
-  await page.locator("#result-list li").first().waitFor();
-  if (await page.locator("#more").isVisible()) { await page.locator("#more").click(); }
+  await settled(page);
+  if (await page.locator("#more").isVisible()) {
+    await page.locator("#more").click();
+    await page.locator("#more").waitFor({ state: "hidden" });
+    await settled(page);
+  }
   assert.deepEqual(await titles(page), input.tagTitles, `filtering by ${input.tag}`);
   assert.ok(page.url().includes(`tag=${input.tagSlug}`), `the tag is in the hash: ${page.url()}`);
   await page.goBack();
   await page.locator("#results").waitFor({ state: "hidden" });
   assert.equal(await page.getByRole("checkbox", { name: input.tag, exact: true }).isChecked(), false);
   await page.goForward();
-  await page.locator("#result-list li").first().waitFor();
+  await settled(page);
   assert.equal(await page.getByRole("checkbox", { name: input.tag, exact: true }).isChecked(), true);
   assert.equal((await titles(page)).length, Math.min(input.tagTitles.length, 50), "forward restores the filter");
   await page.getByRole("button", { name: "Clear search and filters" }).click();

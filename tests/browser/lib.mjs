@@ -46,11 +46,12 @@ export function watch(page) {
   return seen;
 }
 
-// Runs a check with the JSON argument the Rust test passes and prints its
-// result as one JSON line; a thrown error fails the process with its message.
-export async function main(check) {
+// Runs a check with the JSON argument the Rust test passes (or what `parse`
+// makes of the command line's arguments) and prints its result as one JSON
+// line; a thrown error fails the process with its message.
+export async function main(check, parse = (args) => JSON.parse(args[0] || "{}")) {
   try {
-    const result = await check(JSON.parse(process.argv[2] || "{}"));
+    const result = await check(parse(process.argv.slice(2)));
     console.log(JSON.stringify(result ?? {}));
   } catch (error) {
     console.error(error && error.stack ? error.stack : String(error));
