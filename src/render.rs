@@ -6,11 +6,15 @@
 //! safe in templates. Pages are handed to a [`Sink`] as they are rendered, in
 //! parallel, so the whole site never sits in memory at once.
 
+mod escape;
 mod json_ld;
 mod paging;
 mod redirect;
+mod sink;
 mod timeline;
 mod views;
+
+pub use sink::{Discard, Parts, Sink};
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -34,39 +38,6 @@ use views::{
     LinkView, ListPage, Meta, Nav, Page, SiteView, SourceView, Year,
 };
 
-/// The parts of a file, in order: for files too large to hold whole.
-pub type Parts<'a> = Box<dyn Iterator<Item = Result<Vec<u8>>> + 'a>;
-
-/// Where rendered pages go: the staging folder of a build, or nowhere for
-/// `check`.
-pub trait Sink: Sync {
-    /// Takes a page at `path` (relative to the output root).
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
-
-    /// Takes a file given in parts (the data exports of a large
-    /// chronology). By default the parts are joined and put.
-    fn put_parts(&self, path: &str, parts: Parts<'_>) -> Result<()> {
-        let mut bytes = Vec::new();
-        for part in parts {
-            bytes.extend_from_slice(&part?);
-        }
-        self.put(path, &bytes)
-    }
-}
-
-/// A sink that keeps nothing: `annals check` renders to validate only.
-pub struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, _: &str, _: &[u8]) -> Result<()> {
-        Ok(())
-    }
-
-    fn put_parts(&self, _: &str, mut parts: Parts<'_>) -> Result<()> {
-        parts.try_for_each(|part| part.map(drop))
-    }
-}
-
 /// The compiled templates.
 pub struct Templates {
     tera: Tera,
@@ -86,7 +57,7 @@ impl Templates {
             sources.push((name, text));
         }
         let mut tera = Tera::default();
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fn(escape::html);
         tera.register_function("range", guard::range);
         tera.register_filter("plural", i18n::plural_filter);
         guard::check(&sources)?;
@@ -110,29 +81,6 @@ impl Templates {
                 source,
             })
     }
-}
-
-/// Escapes text for HTML content and quoted attributes. Unlike Tera's
-/// default it leaves `/` alone, so relative links stay readable.
-fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len() + text.len() / 8);
-    let mut plain = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        // The five are ASCII, so `at` is on a character boundary.
-        escaped.push_str(&text[plain..at]);
-        escaped.push_str(entity);
-        plain = at + 1;
-    }
-    escaped.push_str(&text[plain..]);
-    escaped
 }
 
 /// Which pages to render: all of them, or those an edit touched.
@@ -573,19 +521,4 @@ fn decades<'a>(here: Here, chronology: &'a Chronology, events: &[usize]) -> Vec<
         }
     }
     decades
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escaping_replaces_the_five_and_keeps_the_rest() {
-        let escape = super::escape_html;
-        assert_eq!(escape(""), "");
-        assert_eq!(escape("Caracas/Moscú"), "Caracas/Moscú");
-        assert_eq!(
-            escape("<a href=\"x\">'Дом' & co</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;Дом&#39; &amp; co&lt;/a&gt;"
-        );
-        assert_eq!(escape("é&"), "é&amp;");
-    }
 }

@@ -99,60 +99,84 @@ pub struct Index {
     pub shards: Vec<(String, String)>,
 }
 
-/// Writes the search index of `chronology` into `sink`: the manifest and
-/// the shards.
+/// Writes the search index of `chronology` into `sink`: the shards as they
+/// are made, then the manifest.
 pub fn write(chronology: &Chronology, locale: Locale, sink: &dyn Sink) -> Result<()> {
-    let index = Index::new(chronology, locale)?;
-    index
-        .shards
-        .par_iter()
-        .try_for_each(|(name, text)| sink.put(&format!("{FOLDER}/{name}.js"), text.as_bytes()))?;
-    sink.put(MANIFEST, index.manifest.as_bytes())
+    let manifest = build(chronology, locale, &mut |name, text| {
+        sink.put(&format!("{FOLDER}/{name}.js"), text.as_bytes())
+    })?;
+    sink.put(MANIFEST, manifest.as_bytes())
 }
 
 impl Index {
     /// The search index of `chronology`, with dates written for `locale`.
     pub fn new(chronology: &Chronology, locale: Locale) -> Result<Index> {
-        let members = Memberships::of(chronology);
+        let mut shards = Vec::new();
+        let manifest = build(chronology, locale, &mut |name, text| {
+            shards.push((name, text));
+            Ok(())
+        })?;
+        Ok(Index { manifest, shards })
+    }
+}
+
+/// Hands each shard to `emit` (its name and text) as soon as it is made, so
+/// that a large index is never whole in memory; returns the manifest.
+fn build(
+    chronology: &Chronology,
+    locale: Locale,
+    emit: &mut dyn FnMut(String, String) -> Result<()>,
+) -> Result<String> {
+    let members = Memberships::of(chronology);
+    let mut stamp = DefaultHasher::new();
+    let mut put = |name: String, text: String| {
+        stamp.write(name.as_bytes());
+        stamp.write_u8(0);
+        stamp.write(text.as_bytes());
+        emit(name, text)
+    };
+    let word_ranges = {
         let names = events::names(chronology, &members);
         let words = words::index(&chronology.events, &names)?;
         drop(names);
-        let (ranges, mut shards) = word_shards(&words, SHARD_BYTES);
-        let records = || events::records(chronology, &members, locale);
-        let (records, (groups, sizes)) = rayon::join(records, || group_shards(chronology));
-        shards.extend(records);
-        shards.extend(groups);
-        let years = serde_json::to_string(&events::years(&chronology.events)).unwrap_or_default();
-        shards.push(("years".into(), script("years", &years)));
-        let manifest = Manifest {
-            v: VERSION,
-            stamp: stamp(&shards),
-            events: chronology.events.len(),
-            tags: names_of(&chronology.tags),
-            actors: names_of(&chronology.actors),
-            eras: chronology
-                .eras
-                .iter()
-                .map(|group| (group.era.slug.as_str(), group.era.name.as_str()))
-                .collect(),
-            words: ranges
-                .iter()
-                .map(|range| {
-                    (
-                        words[range.start].key.as_str(),
-                        words[range.end - 1].key.as_str(),
-                    )
-                })
-                .collect(),
-            records: [events::SMALL, events::LARGE],
-            groups: sizes,
-        };
-        let json = serde_json::to_string(&manifest).unwrap_or_default();
-        Ok(Index {
-            manifest: format!("window.annalsSearch={json};\n"),
-            shards,
-        })
+        let (ranges, shards) = word_shards(&words, SHARD_BYTES);
+        for (name, text) in shards {
+            put(name, text)?;
+        }
+        let key = |at: usize| words[at].key.clone();
+        let keys: Vec<(String, String)> = ranges
+            .iter()
+            .map(|range| (key(range.start), key(range.end - 1)))
+            .collect();
+        keys
+    };
+    events::records(chronology, &members, locale, &mut put)?;
+    let (groups, sizes) = group_shards(chronology);
+    for (name, text) in groups {
+        put(name, text)?;
     }
+    let years = serde_json::to_string(&events::years(&chronology.events)).unwrap_or_default();
+    put("years".into(), script("years", &years))?;
+    let manifest = Manifest {
+        v: VERSION,
+        stamp: format!("{:016x}", stamp.finish()),
+        events: chronology.events.len(),
+        tags: names_of(&chronology.tags),
+        actors: names_of(&chronology.actors),
+        eras: chronology
+            .eras
+            .iter()
+            .map(|group| (group.era.slug.as_str(), group.era.name.as_str()))
+            .collect(),
+        words: word_ranges
+            .iter()
+            .map(|(first, last)| (first.as_str(), last.as_str()))
+            .collect(),
+        records: [events::SMALL, events::LARGE],
+        groups: sizes,
+    };
+    let json = serde_json::to_string(&manifest).unwrap_or_default();
+    Ok(format!("window.annalsSearch={json};\n"))
 }
 
 fn names_of(groups: &[Group]) -> Vec<(&str, &str)> {
@@ -246,17 +270,6 @@ fn array(items: &[String]) -> String {
 /// A shard's script: it hands its data to `search.js`.
 fn script(name: &str, json: &str) -> String {
     format!("annalsShard(\"{name}\",{json});\n")
-}
-
-/// A hash of every shard, in hex.
-fn stamp(shards: &[(String, String)]) -> String {
-    let mut hasher = DefaultHasher::new();
-    for (name, text) in shards {
-        hasher.write(name.as_bytes());
-        hasher.write_u8(0);
-        hasher.write(text.as_bytes());
-    }
-    format!("{:016x}", hasher.finish())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! plain link for everyone else. Every URL is relative, like every other
 //! link annals writes.
 
-use super::escape_html;
+use super::escape::html as escape_html;
 use super::views::Here;
 
 /// The redirect page written at `alias` (an output path) for the page at

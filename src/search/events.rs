@@ -13,6 +13,7 @@ use super::encode::{numbers, postings, zigzag};
 use super::{array, script};
 use crate::chronology::{Chronology, Group};
 use crate::date::{Locale, human_span_in};
+use crate::error::Result;
 use crate::event::Event;
 
 /// Events per small block of records.
@@ -89,22 +90,22 @@ pub(crate) fn records(
     chronology: &Chronology,
     members: &Memberships,
     locale: Locale,
-) -> Vec<(String, String)> {
+    emit: &mut dyn FnMut(String, String) -> Result<()>,
+) -> Result<()> {
     let records: Vec<String> = chronology
         .events
         .par_iter()
         .zip(&members.tags)
         .map(|(event, tags)| record(event, tags, locale))
         .collect();
-    let mut blocks = Vec::new();
     for size in [SMALL, LARGE] {
         for (k, block) in records.chunks(size).enumerate() {
             let name = format!("e{size}-{k}");
             let text = script(&name, &array(block));
-            blocks.push((name, text));
+            emit(name, text)?;
         }
     }
-    blocks
+    Ok(())
 }
 
 /// Every group's posting list, in order: tags, actors, then eras.

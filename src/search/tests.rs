@@ -220,3 +220,14 @@ fn the_index_is_the_same_whatever_the_threads() {
             .contains(&format!("\"stamp\":\"{}\"", stamp(&one.shards)))
     );
 }
+
+/// A hash of every shard, in hex, as the manifest's stamp is made.
+fn stamp(shards: &[(String, String)]) -> String {
+    let mut hasher = DefaultHasher::new();
+    for (name, text) in shards {
+        hasher.write(name.as_bytes());
+        hasher.write_u8(0);
+        hasher.write(text.as_bytes());
+    }
+    format!("{:016x}", hasher.finish())
+}
