@@ -99,7 +99,7 @@ pub fn check(events: &[Event], pages: &BTreeMap<String, String>) -> Result<()> {
             };
             if let Some(other) = clash {
                 errors.push(Error::content(
-                    event.aliases_at.clone(),
+                    event.aliases_at(),
                     format!("alias {path} is already {other}: remove one of them"),
                 ));
             }

@@ -143,7 +143,7 @@ fn check(events: &[Event]) -> Result<()> {
         for related in &event.related {
             if !slugs.contains_key(related.as_str()) {
                 errors.push(Error::content(
-                    event.related_at.clone(),
+                    event.related_at(),
                     format!("related: no event has the slug {related:?}"),
                 ));
             }

@@ -97,13 +97,13 @@ pub struct Event {
     pub sources: Vec<Source>,
     /// Slugs of related events.
     pub related: Vec<String>,
-    /// Where `related:` is written, for errors about it.
-    pub related_at: Position,
+    /// The line `related:` is on, for errors about it.
+    pub related_line: usize,
     /// Old addresses that redirect here: output paths such as
     /// `events/old-name.html`.
     pub aliases: Vec<String>,
-    /// Where `aliases:` is written, for errors about it.
-    pub aliases_at: Position,
+    /// The line `aliases:` is on, for errors about it.
+    pub aliases_line: usize,
     /// Left out unless drafts are asked for.
     pub draft: bool,
     /// Free data for templates.
@@ -124,6 +124,16 @@ pub struct Event {
 }
 
 impl Event {
+    /// Where `related:` is written, for errors about it.
+    pub fn related_at(&self) -> Position {
+        Position::at(&self.origin.path, self.related_line, 0)
+    }
+
+    /// Where `aliases:` is written, for errors about it.
+    pub fn aliases_at(&self) -> Position {
+        Position::at(&self.origin.path, self.aliases_line, 0)
+    }
+
     /// The content folder the event's file is in, for resolving its links.
     pub fn dir(&self) -> &Path {
         self.origin.path.parent().unwrap_or(Path::new(""))
@@ -308,8 +318,11 @@ struct Lines<'a> {
 
 impl Lines<'_> {
     fn at(&self, path: &Path, key: &str) -> Position {
-        let line = front_matter::key_line(self.text, key, self.from, self.to).unwrap_or(self.from);
-        Position::at(path, line, 0)
+        Position::at(path, self.line(key), 0)
+    }
+
+    fn line(&self, key: &str) -> usize {
+        front_matter::key_line(self.text, key, self.from, self.to).unwrap_or(self.from)
     }
 
     fn error(&self, path: &Path, key: &str, message: impl Into<String>) -> Error {
@@ -368,9 +381,9 @@ fn validate(
         place: raw.place.filter(|p| !p.trim().is_empty()),
         sources: raw.sources,
         related: raw.related,
-        related_at: lines.at(path, "related"),
+        related_line: lines.line("related"),
         aliases,
-        aliases_at: lines.at(path, "aliases"),
+        aliases_line: lines.line("aliases"),
         draft: raw.draft,
         extra: raw.extra,
         body: Body::Text(body),
