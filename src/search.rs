@@ -91,14 +91,6 @@ struct Manifest<'a> {
     groups: Vec<usize>,
 }
 
-/// A chronology's search index, in memory.
-pub struct Index {
-    /// The text of `search-index.js`.
-    pub manifest: String,
-    /// Each shard's file name in [`FOLDER`], without `.js`, and its text.
-    pub shards: Vec<(String, String)>,
-}
-
 /// Writes the search index of `chronology` into `sink`: the shards as they
 /// are made, then the manifest.
 pub fn write(chronology: &Chronology, locale: Locale, sink: &dyn Sink) -> Result<()> {
@@ -106,18 +98,6 @@ pub fn write(chronology: &Chronology, locale: Locale, sink: &dyn Sink) -> Result
         sink.put(&format!("{FOLDER}/{name}.js"), text.as_bytes())
     })?;
     sink.put(MANIFEST, manifest.as_bytes())
-}
-
-impl Index {
-    /// The search index of `chronology`, with dates written for `locale`.
-    pub fn new(chronology: &Chronology, locale: Locale) -> Result<Index> {
-        let mut shards = Vec::new();
-        let manifest = build(chronology, locale, &mut |name, text| {
-            shards.push((name, text));
-            Ok(())
-        })?;
-        Ok(Index { manifest, shards })
-    }
 }
 
 /// Hands each shard to `emit` (its name and text) as soon as it is made, so

@@ -13,6 +13,25 @@ use crate::chronology::Drafts;
 use crate::config::Config;
 use crate::{event, load, translation};
 
+/// A chronology's search index, in memory: what [`write`] puts in a sink.
+struct Index {
+    /// The text of `search-index.js`.
+    manifest: String,
+    /// Each shard's file name in [`FOLDER`], without `.js`, and its text.
+    shards: Vec<(String, String)>,
+}
+
+impl Index {
+    fn new(chronology: &Chronology, locale: Locale) -> Result<Index> {
+        let mut shards = Vec::new();
+        let manifest = build(chronology, locale, &mut |name, text| {
+            shards.push((name, text));
+            Ok(())
+        })?;
+        Ok(Index { manifest, shards })
+    }
+}
+
 /// The chronology of a fixture site of tests/fixtures.
 fn fixture(name: &str) -> Chronology {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
