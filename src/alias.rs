@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use crate::chronology::{EraGroup, Group};
 use crate::error::{Error, Result};
 use crate::event::Event;
+use crate::page_path::{Listing, PagePath};
 use crate::slug::slugify;
 
 /// The output paths of aliases as written: an old slug (`old-name` →
@@ -38,7 +39,7 @@ fn output_path(alias: &str) -> Result<String, String> {
         if slugify(trimmed) != trimmed {
             return bad("an old slug is lowercase ASCII letters, digits and hyphens");
         }
-        return Ok(format!("events/{trimmed}.html"));
+        return Ok(PagePath::event(trimmed).to_string());
     }
     Ok(if trimmed.ends_with('/') {
         format!("{trimmed}index.html")
@@ -58,27 +59,30 @@ pub fn pages(
     eras: &[EraGroup],
 ) -> BTreeMap<String, String> {
     let mut pages: BTreeMap<String, String> = [
-        "index.html",
-        "404.html",
-        "tags/index.html",
-        "actors/index.html",
+        PagePath::Index(1),
+        PagePath::NotFound,
+        PagePath::Groups(Listing::Tag),
+        PagePath::Groups(Listing::Actor),
     ]
     .into_iter()
-    .map(|path| (path.to_string(), format!("the generated page {path}")))
+    .map(|page| (page.to_string(), format!("the generated page {page}")))
     .collect();
     for event in events {
         let what = format!("the page of {}", event.origin.path.display());
-        pages.insert(format!("events/{}.html", event.slug), what);
+        pages.insert(event.page_path().to_string(), what);
     }
-    for (folder, groups) in [("tags", tags), ("actors", actors)] {
+    for (kind, groups) in [(Listing::Tag, tags), (Listing::Actor, actors)] {
         for group in groups {
-            let what = format!("the {folder} page of {:?}", group.name);
-            pages.insert(format!("{folder}/{}.html", group.slug), what);
+            let what = format!("the {} page of {:?}", kind.folder(), group.name);
+            pages.insert(PagePath::listing(kind, &group.slug).to_string(), what);
         }
     }
     for group in eras {
         let what = format!("the page of the era {:?}", group.era.name);
-        pages.insert(format!("eras/{}.html", group.era.slug), what);
+        pages.insert(
+            PagePath::listing(Listing::Era, &group.era.slug).to_string(),
+            what,
+        );
     }
     pages
 }

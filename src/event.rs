@@ -20,6 +20,7 @@ use crate::error::{Error, Position, Result};
 use crate::front_matter;
 use crate::load::{Format, SourceFile};
 use crate::markdown::{self, FileLink};
+use crate::page_path::PagePath;
 use crate::slug::slugify;
 use crate::translation::{self, Translation};
 
@@ -151,8 +152,8 @@ impl Event {
     }
 
     /// The event's page, from the output root: `events/<slug>.html`.
-    pub fn page_path(&self) -> String {
-        format!("events/{}.html", self.slug)
+    pub fn page_path(&self) -> PagePath<'_> {
+        PagePath::event(&self.slug)
     }
 
     /// The latest common-era day the event's data names (its dates and its

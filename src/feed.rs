@@ -153,7 +153,7 @@ fn atom(chronology: &Chronology, config: &Config) -> io::Result<Vec<u8>> {
 }
 
 fn entry(w: &mut Writer<Vec<u8>>, config: &Config, event: &Event) -> io::Result<()> {
-    let url = absolute(config, &event.page_path());
+    let url = absolute(config, &event.page_path().to_string());
     w.create_element("entry").write_inner_content(|w| {
         text(w, "id", &url)?;
         text(w, "title", &event.title)?;

@@ -23,6 +23,7 @@ pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod output;
+pub mod page_path;
 pub mod rebuild;
 pub mod render;
 pub mod scaffold;

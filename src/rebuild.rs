@@ -23,6 +23,7 @@ use crate::edition::{self, Edition};
 use crate::error::{Error, Result};
 use crate::event::{self, Event};
 use crate::load::{self, SourceFile};
+use crate::page_path::PagePath;
 use crate::render::{self, Dirty, Overviews, Selection, Sink, Templates};
 use crate::watch::Change;
 use crate::{BuildOptions, export, feed, theme, translation};
@@ -291,9 +292,9 @@ impl Live {
         first: &mut dyn FnMut(Rebuilt),
     ) -> Result<Rebuilt> {
         let dirty = dirty::dirty(&old, &chronology);
-        let gone: Vec<String> = dirty::paths(&old)
+        let gone: Vec<PagePath<'static>> = dirty::paths(&old)
             .difference(&dirty::paths(&chronology))
-            .cloned()
+            .map(|page| page.clone().into_owned())
             .collect();
         let events = Dirty {
             events: dirty.events,
@@ -349,15 +350,16 @@ impl Live {
         edition: &Edition,
         pages: &Pages,
         dirty: Dirty,
-        gone: &[String],
+        gone: &[PagePath<'static>],
     ) -> Result<Rebuilt> {
         let settings = self.settings()?;
         let memory = Memory::default();
         let selection_lists_everything = dirty.overviews == Overviews::Render;
-        let mut listings: Vec<String> = dirty.lists.iter().chain(gone).cloned().collect();
+        let mut listings: Vec<PagePath> = dirty.lists.iter().chain(gone).cloned().collect();
         if selection_lists_everything {
-            listings.push("index.html".into());
+            listings.push(PagePath::Index(1));
         }
+        let gone: Vec<String> = gone.iter().map(ToString::to_string).collect();
         let selection = Selection::Only(dirty);
         let rendered = render::pages(
             &settings.templates,
@@ -370,12 +372,12 @@ impl Live {
         let mut changed: BTreeSet<String> = fresh.keys().cloned().collect();
         changed.extend(gone.iter().cloned());
         let mut next = pages.clone();
-        for path in gone {
+        for path in &gone {
             next.remove(path);
         }
         next.retain(|path, _| {
             let stale = !fresh.contains_key(path)
-                && listings.iter().any(|first| is_later_page(path, first));
+                && listings.iter().any(|first| first.has_later_page(path));
             if stale {
                 changed.insert(path.clone());
             }
@@ -403,18 +405,6 @@ fn default_chronology(editions: Vec<Edition>) -> Option<Chronology> {
         .into_iter()
         .next()
         .map(|edition| edition.chronology)
-}
-
-/// Whether `path` is a later page (`tags/x.2.html`) of the listing whose
-/// first page is `first` (`tags/x.html`).
-fn is_later_page(path: &str, first: &str) -> bool {
-    let Some(base) = first.strip_suffix(".html") else {
-        return false;
-    };
-    path.strip_prefix(base)
-        .and_then(|rest| rest.strip_prefix('.'))
-        .and_then(|rest| rest.strip_suffix(".html"))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The files made from the whole chronology (feeds, sitemap, data

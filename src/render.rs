@@ -31,6 +31,7 @@ use crate::guard::{self, Watchdog};
 use crate::i18n::{self, Strings};
 use crate::load;
 use crate::markdown::{self, HtmlMode};
+use crate::page_path::{Listing, PagePath};
 use crate::search;
 use crate::theme;
 use views::{
@@ -109,8 +110,8 @@ pub struct Dirty {
     /// Events (indices into [`Chronology::events`]) whose pages, with their
     /// aliases, are rendered.
     pub events: BTreeSet<usize>,
-    /// Tag, actor and era pages, by output path (`tags/treaty.html`).
-    pub lists: BTreeSet<String>,
+    /// Tag, actor and era listings, by their first page.
+    pub lists: BTreeSet<PagePath<'static>>,
     /// Whether the index and the tag and actor indexes are rendered.
     pub overviews: Overviews,
 }
@@ -130,7 +131,7 @@ impl Selection {
         }
     }
 
-    fn list(&self, path: &str) -> bool {
+    fn list(&self, path: &PagePath) -> bool {
         match self {
             Selection::All => true,
             Selection::Only(dirty) => dirty.lists.contains(path),
@@ -212,20 +213,8 @@ impl Renderer<'_> {
             .into_iter()
             .sum::<usize>();
         let t = self.t;
-        let tags = self.groups(
-            "tags",
-            "tag.html",
-            "tags.html",
-            t.get("tags"),
-            &chronology.tags,
-        )?;
-        let actors = self.groups(
-            "actors",
-            "actor.html",
-            "actors.html",
-            t.get("actors"),
-            &chronology.actors,
-        )?;
+        let tags = self.groups(Listing::Tag, t.get("tags"), &chronology.tags)?;
+        let actors = self.groups(Listing::Actor, t.get("actors"), &chronology.actors)?;
         let eras = self.eras()?;
         let not_found = match self.selection {
             Selection::All => self.not_found().map(|()| 1)?,
@@ -234,10 +223,10 @@ impl Renderer<'_> {
         Ok(events + tags + actors + eras + not_found)
     }
 
-    /// Where a page in `dir` of this edition is.
-    fn here(&self, dir: &'static str) -> Here<'static> {
+    /// Where `page` of this edition is.
+    fn here<'p>(&self, page: &'p PagePath) -> Here<'p> {
         let nested = !self.edition.prefix.is_empty();
-        Here::in_dir(dir).in_edition(nested, self.config.locale())
+        Here::in_dir(page.dir()).in_edition(nested, self.config.locale())
     }
 
     fn page<T: Serialize>(&self, here: Here, title: String, content: T) -> Page<'_, T> {
@@ -273,10 +262,11 @@ impl Renderer<'_> {
     fn put<'p, T: Serialize>(
         &'p self,
         here: Here,
-        path: &str,
+        path: &PagePath,
         template: &str,
         mut page: Page<'p, T>,
     ) -> Result<()> {
+        let path = &path.to_string();
         if path != "404.html" {
             page.meta.url = self.config.page_url(path);
         }
@@ -291,13 +281,14 @@ impl Renderer<'_> {
 
     /// The event's page and its aliases' redirects; returns how many.
     fn event(&self, index: usize) -> Result<usize> {
-        let here = self.here("events");
         let chronology = self.chronology;
         let event = &chronology.events[index];
+        let path = event.page_path();
+        let here = self.here(&path);
         let resolve = |path: &str, fragment: Option<&str>| {
             let target = &chronology.events[chronology.linked(event, path)?];
             let fragment = fragment.map_or(String::new(), |f| format!("#{f}"));
-            Some(format!("{}.html{fragment}", target.slug))
+            Some(format!("{}{fragment}", here.link(&target.page_path())))
         };
         let related = event
             .related
@@ -321,15 +312,15 @@ impl Renderer<'_> {
                 .events
                 .get(index + 1)
                 .map(|next| Card::new(here, next)),
-            json_ld: json_ld::event(event, self.config.url(&event.page_path())),
+            json_ld: json_ld::event(event, self.config.url(&path.to_string())),
         };
         let mut page = self.page(here, event.title.clone(), content);
         page.meta.kind = "article";
         if !event.summary.is_empty() {
             page.meta.description = event.summary.clone();
         }
-        let path = event.page_path();
         self.put(here, &path, "event.html", page)?;
+        let path = path.to_string();
         for alias in &event.aliases {
             let html = redirect::page(alias, &path, &event.title);
             self.sink.put(alias, html.as_bytes())?;
@@ -339,14 +330,15 @@ impl Renderer<'_> {
 
     /// The index, split into pages; returns how many.
     fn index(&self) -> Result<usize> {
-        let here = self.here("");
+        let first_page = PagePath::Index(1);
+        let here = self.here(&first_page);
         let chronology = self.chronology;
         let all: Vec<usize> = (0..chronology.events.len()).collect();
         let axis = timeline::measure(chronology);
-        let pages = paging::paginate(here, "index", &all, chronology);
+        let pages = paging::paginate(here, &first_page, &all, chronology);
         let count = pages.len();
         pages.into_par_iter().try_for_each(|paged| {
-            let first = paged.path == "index.html";
+            let first = paged.path == first_page;
             let content = IndexPage {
                 count: chronology.events.len(),
                 eras: chronology
@@ -359,8 +351,8 @@ impl Renderer<'_> {
                     .as_ref()
                     .filter(|_| first)
                     .map(|axis| timeline::AxisView::new(here, chronology, axis, self.t)),
-                tags: links(here, "tags", &chronology.tags),
-                actors: links(here, "actors", &chronology.actors),
+                tags: links(here, Listing::Tag, &chronology.tags),
+                actors: links(here, Listing::Actor, &chronology.actors),
                 years: years(chronology),
                 span: span(here, chronology),
                 pages: paged.links,
@@ -372,24 +364,19 @@ impl Renderer<'_> {
     }
 
     /// A listing page per group and one index of the groups.
-    fn groups(
-        &self,
-        folder: &'static str,
-        one: &str,
-        all: &str,
-        heading: &str,
-        groups: &[Group],
-    ) -> Result<usize> {
-        let here = self.here(folder);
+    fn groups(&self, kind: Listing, heading: &str, groups: &[Group]) -> Result<usize> {
+        let (one, all) = match kind {
+            Listing::Tag => ("tag.html", "tags.html"),
+            _ => ("actor.html", "actors.html"),
+        };
+        let overview = PagePath::Groups(kind);
+        let here = self.here(&overview);
         let listings: Vec<_> = groups
             .iter()
-            .filter(|group| {
-                self.selection
-                    .list(&format!("{folder}/{}.html", group.slug))
-            })
-            .flat_map(|group| {
-                let base = format!("{folder}/{}", group.slug);
-                paging::paginate(here, &base, &group.events, self.chronology)
+            .map(|group| (group, PagePath::listing(kind, &group.slug)))
+            .filter(|(_, first)| self.selection.list(first))
+            .flat_map(|(group, first)| {
+                paging::paginate(here, &first, &group.events, self.chronology)
                     .into_iter()
                     .map(move |paged| (group, paged))
             })
@@ -413,26 +400,23 @@ impl Renderer<'_> {
         let content = GroupsPage {
             groups: groups
                 .iter()
-                .map(|group| LinkView::group(here, folder, group))
+                .map(|group| LinkView::group(here, kind, group))
                 .collect(),
         };
         let page = self.page(here, heading.to_string(), content);
-        self.put(here, &format!("{folder}/index.html"), all, page)?;
+        self.put(here, &overview, all, page)?;
         Ok(pages + 1)
     }
 
     fn eras(&self) -> Result<usize> {
-        let here = self.here("eras");
         let mut pages = 0;
         for group in &self.chronology.eras {
-            if !self
-                .selection
-                .list(&format!("eras/{}.html", group.era.slug))
-            {
+            let first = PagePath::listing(Listing::Era, &group.era.slug);
+            if !self.selection.list(&first) {
                 continue;
             }
-            let base = format!("eras/{}", group.era.slug);
-            for paged in paging::paginate(here, &base, &group.events, self.chronology) {
+            let here = self.here(&first);
+            for paged in paging::paginate(here, &first, &group.events, self.chronology) {
                 let content = ListPage {
                     name: &group.era.name,
                     slug: &group.era.slug,
@@ -450,16 +434,16 @@ impl Renderer<'_> {
     }
 
     fn not_found(&self) -> Result<()> {
-        let here = self.here("");
+        let here = self.here(&PagePath::NotFound);
         let page = self.page(here, self.t.get("not_found").to_string(), ());
-        self.put(here, "404.html", "404.html", page)
+        self.put(here, &PagePath::NotFound, "404.html", page)
     }
 }
 
-fn links<'a>(here: Here, folder: &str, groups: &'a [Group]) -> Vec<LinkView<'a>> {
+fn links<'a>(here: Here, kind: Listing, groups: &'a [Group]) -> Vec<LinkView<'a>> {
     groups
         .iter()
-        .map(|group| LinkView::group(here, folder, group))
+        .map(|group| LinkView::group(here, kind, group))
         .collect()
 }
 

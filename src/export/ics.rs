@@ -93,7 +93,7 @@ fn vevent(
         let tags: Vec<String> = event.tags.iter().map(|tag| text(tag)).collect();
         lines.push(format!("CATEGORIES:{}", tags.join(",")));
     }
-    if let Some(url) = config.url(&event.page_path()) {
+    if let Some(url) = config.url(&event.page_path().to_string()) {
         lines.push(format!("URL:{url}"));
     }
     lines.push("TRANSP:TRANSPARENT".to_string());

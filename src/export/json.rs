@@ -119,8 +119,8 @@ impl<'a> Record<'a> {
                 .collect(),
             sources: &event.sources,
             related: &event.related,
-            page: event.page_path(),
-            url: config.url(&event.page_path()),
+            page: event.page_path().to_string(),
+            url: config.url(&event.page_path().to_string()),
             body: Cow::Borrowed(""),
             extra: &event.extra,
         }

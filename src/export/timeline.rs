@@ -120,7 +120,7 @@ pub(super) fn slide(chronology: &Chronology, config: &Config, index: usize) -> R
 
 fn slide_of(event: &Event, config: &Config) -> Slide {
     let mut text = format!("<p>{}</p>", escape(&event.summary));
-    if let Some(url) = config.url(&event.page_path()) {
+    if let Some(url) = config.url(&event.page_path().to_string()) {
         text.push_str(&format!(
             "<p><a href=\"{}\">Read more</a></p>",
             escape(&url)

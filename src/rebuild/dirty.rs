@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::chronology::Chronology;
 use crate::event::Event;
+use crate::page_path::{Listing, PagePath};
 use crate::render::Dirty;
 use crate::slug::slugify;
 
@@ -34,7 +35,7 @@ pub(super) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
             || shows_any(new, event, &changed)
             || lists_of(new, index)
                 .iter()
-                .any(|list| resized.contains(list) && list.starts_with("eras/"));
+                .any(|list| resized.contains(list));
         if shows_change {
             dirty.events.insert(index);
         }
@@ -42,23 +43,30 @@ pub(super) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
     dirty
 }
 
-/// Every output path of a chronology's events and lists, to tell which
-/// went away.
-pub(super) fn paths(chronology: &Chronology) -> BTreeSet<String> {
+/// Every page of a chronology's events and lists (the first page of each
+/// listing), to tell which went away.
+pub(super) fn paths(chronology: &Chronology) -> BTreeSet<PagePath<'_>> {
     let events = chronology.events.iter().flat_map(|event| {
-        std::iter::once(format!("events/{}.html", event.slug)).chain(event.aliases.iter().cloned())
+        let aliases = event
+            .aliases
+            .iter()
+            .map(|alias| PagePath::Alias(alias.into()));
+        std::iter::once(event.page_path()).chain(aliases)
     });
-    let lists = [("tags", &chronology.tags), ("actors", &chronology.actors)]
-        .into_iter()
-        .flat_map(|(folder, groups)| {
-            groups
-                .iter()
-                .map(move |group| format!("{folder}/{}.html", group.slug))
-        });
+    let lists = [
+        (Listing::Tag, &chronology.tags),
+        (Listing::Actor, &chronology.actors),
+    ]
+    .into_iter()
+    .flat_map(|(kind, groups)| {
+        groups
+            .iter()
+            .map(move |group| PagePath::listing(kind, &group.slug))
+    });
     let eras = chronology
         .eras
         .iter()
-        .map(|group| format!("eras/{}.html", group.era.slug));
+        .map(|group| PagePath::listing(Listing::Era, &group.era.slug));
     events.chain(lists).chain(eras).collect()
 }
 
@@ -104,29 +112,30 @@ fn shows_any(chronology: &Chronology, event: &Event, changed: &HashSet<&str>) ->
         })
 }
 
-/// The list pages an event appears on.
-fn lists_of(chronology: &Chronology, index: usize) -> Vec<String> {
+/// The listings an event appears on, by their first page.
+fn lists_of(chronology: &Chronology, index: usize) -> Vec<PagePath<'static>> {
     let event = &chronology.events[index];
-    let tags = event
-        .tags
-        .iter()
-        .map(|t| format!("tags/{}.html", slugify(t)));
-    let actors = event
-        .actors
-        .iter()
-        .map(|a| format!("actors/{}.html", slugify(a)));
+    let named = |kind: Listing, names: &[String]| -> Vec<PagePath<'static>> {
+        names
+            .iter()
+            .map(|name| PagePath::Listing(kind, slugify(name).into(), 1))
+            .collect()
+    };
     let eras = chronology
         .eras_of(index)
-        .map(|group| format!("eras/{}.html", group.era.slug));
-    tags.chain(actors).chain(eras).collect()
+        .map(|group| PagePath::listing(Listing::Era, &group.era.slug).into_owned());
+    let mut lists = named(Listing::Tag, &event.tags);
+    lists.extend(named(Listing::Actor, &event.actors));
+    lists.extend(eras);
+    lists
 }
 
-/// Era pages whose number of events changed.
-fn resized_eras(old: &Chronology, new: &Chronology) -> BTreeSet<String> {
+/// Era listings whose number of events changed.
+fn resized_eras(old: &Chronology, new: &Chronology) -> BTreeSet<PagePath<'static>> {
     new.eras
         .iter()
         .zip(&old.eras)
         .filter(|(new, old)| new.events.len() != old.events.len())
-        .map(|(group, _)| format!("eras/{}.html", group.era.slug))
+        .map(|(group, _)| PagePath::listing(Listing::Era, &group.era.slug).into_owned())
         .collect()
 }

@@ -260,12 +260,3 @@ fn editions_follow_edits_to_events_and_translations() {
     assert!(error.starts_with("content/1946.es.md:"), "{error}");
     assert!(error.contains("`date`"), "{error}");
 }
-
-#[test]
-fn later_pages_of_a_listing_are_told_apart() {
-    assert!(is_later_page("tags/x.2.html", "tags/x.html"));
-    assert!(is_later_page("index.12.html", "index.html"));
-    assert!(!is_later_page("tags/x.html", "tags/x.html"));
-    assert!(!is_later_page("tags/x.y.html", "tags/x.html"));
-    assert!(!is_later_page("tags/xy.2.html", "tags/x.html"));
-}

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::views::Here;
 use crate::chronology::Chronology;
 use crate::date::Locale;
+use crate::page_path::PagePath;
 
 /// The most events one listing page shows.
 pub(crate) const PAGE_SIZE: usize = 1000;
@@ -20,8 +21,8 @@ const WINDOW: usize = 2;
 
 /// One page of a listing.
 pub(crate) struct Paged<'a> {
-    /// The page's path from the output root.
-    pub(crate) path: String,
+    /// The page.
+    pub(crate) path: PagePath<'a>,
     /// The events it lists (indices into the chronology).
     pub(crate) events: &'a [usize],
     /// The pager: empty when the listing fits on one page.
@@ -41,28 +42,20 @@ pub(crate) struct PageLink {
     pub(crate) current: bool,
 }
 
-/// The path of page `number` of the listing at `base` (`index`, `tags/x`).
-pub(crate) fn path(base: &str, number: usize) -> String {
-    if number <= 1 {
-        format!("{base}.html")
-    } else {
-        format!("{base}.{number}.html")
-    }
-}
-
 /// The index page listing the event at `index`, relative to `here`, or the
 /// empty string for the first page.
 pub(crate) fn index_page(here: Here, index: usize) -> String {
     match index / PAGE_SIZE + 1 {
         1 if here.dir.is_empty() => String::new(),
-        number => here.url(&path("index", number)),
+        number => here.link(&PagePath::Index(number)),
     }
 }
 
-/// Splits `events` into pages at `base`, each with its pager.
+/// Splits `events` into pages of the listing whose first page is `first`,
+/// each with its pager.
 pub(crate) fn paginate<'a>(
     here: Here,
-    base: &str,
+    first: &PagePath<'a>,
     events: &'a [usize],
     chronology: &Chronology,
 ) -> Vec<Paged<'a>> {
@@ -77,14 +70,14 @@ pub(crate) fn paginate<'a>(
         .collect();
     (1..=chunks.len())
         .map(|number| Paged {
-            path: path(base, number),
+            path: first.nth(number),
             events: chunks[number - 1],
-            links: pager(here, base, number, &labels),
+            links: pager(here, first, number, &labels),
         })
         .collect()
 }
 
-fn pager(here: Here, base: &str, current: usize, labels: &[String]) -> Vec<PageLink> {
+fn pager(here: Here, first: &PagePath, current: usize, labels: &[String]) -> Vec<PageLink> {
     let last = labels.len();
     if last <= 1 {
         return Vec::new();
@@ -94,7 +87,7 @@ fn pager(here: Here, base: &str, current: usize, labels: &[String]) -> Vec<PageL
         .map(|number| PageLink {
             number,
             label: labels[number - 1].clone(),
-            href: here.url(&path(base, number)),
+            href: here.link(&first.nth(number)),
             current: number == current,
         })
         .collect()
@@ -119,21 +112,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_never_look_like_a_slug() {
-        assert_eq!(path("index", 1), "index.html");
-        assert_eq!(path("index", 2), "index.2.html");
-        assert_eq!(path("tags/treaty", 3), "tags/treaty.3.html");
-    }
-
-    #[test]
     fn the_pager_shows_ends_and_a_window() {
         let labels: Vec<String> = (1..=10).map(|n| n.to_string()).collect();
-        let numbers: Vec<usize> = pager(Here::ROOT, "index", 5, &labels)
+        let numbers: Vec<usize> = pager(Here::ROOT, &PagePath::Index(1), 5, &labels)
             .iter()
             .map(|link| link.number)
             .collect();
         assert_eq!(numbers, [1, 3, 4, 5, 6, 7, 10]);
-        assert!(pager(Here::ROOT, "index", 1, &labels[..1]).is_empty());
+        assert!(pager(Here::ROOT, &PagePath::Index(1), 1, &labels[..1]).is_empty());
     }
 
     #[test]

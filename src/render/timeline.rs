@@ -7,6 +7,7 @@ use crate::axis::{self, Axis, Shape, Span};
 use crate::chronology::Chronology;
 use crate::date::HistoricalDate;
 use crate::event::Event;
+use crate::page_path::{Listing, PagePath};
 
 use super::views::Here;
 use crate::date::Locale;
@@ -85,7 +86,7 @@ impl<'a> AxisView<'a> {
                     let era = &chronology.eras[band.era].era;
                     BandView {
                         name: &era.name,
-                        href: here.url(&format!("eras/{}.html", era.slug)),
+                        href: here.link(&PagePath::listing(Listing::Era, &era.slug)),
                         x: band.x,
                         y: band.y,
                         width: band.width,
@@ -135,7 +136,7 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark, t: &Strings) -> MarkVie
             } else {
                 "bar"
             },
-            here.url(&format!("events/{}.html", first.slug)),
+            here.link(&PagePath::event(&first.slug)),
             format!("{}, {}", first.title, span_text(first, here.locale)),
         ),
         Shape::Cluster => {

@@ -14,6 +14,7 @@ use crate::date::{HistoricalDate, Locale, human_span_in};
 use crate::edition::Edition;
 use crate::event::{Event, Source};
 use crate::i18n::Strings;
+use crate::page_path::{Listing, PagePath};
 
 /// Where a page is, so that its links can be relative, and in which
 /// language it is written.
@@ -67,6 +68,11 @@ impl Here<'_> {
                 self.dir.split('/').count()
             };
         format!("{}{target}", "../".repeat(depth))
+    }
+
+    /// The relative link from this page to another page of its edition.
+    pub(crate) fn link(&self, page: &PagePath) -> String {
+        self.url(&page.to_string())
     }
 
     /// The relative link from this page to `target`, a path from its
@@ -277,11 +283,11 @@ pub(crate) struct LinkView<'a> {
 }
 
 impl<'a> LinkView<'a> {
-    pub(crate) fn group(here: Here, folder: &str, group: &'a Group) -> Self {
+    pub(crate) fn group(here: Here, kind: Listing, group: &'a Group) -> Self {
         LinkView {
             name: &group.name,
             slug: &group.slug,
-            href: here.url(&format!("{folder}/{}.html", group.slug)),
+            href: here.link(&PagePath::listing(kind, &group.slug)),
             count: group.events.len(),
         }
     }
@@ -290,7 +296,7 @@ impl<'a> LinkView<'a> {
         LinkView {
             name: &era.name,
             slug: &era.slug,
-            href: here.url(&format!("eras/{}.html", era.slug)),
+            href: here.link(&PagePath::listing(Listing::Era, &era.slug)),
             count,
         }
     }
@@ -321,24 +327,24 @@ pub(crate) struct NameLink<'a> {
 
 impl<'a> Card<'a> {
     pub(crate) fn new(here: Here, event: &'a Event) -> Self {
-        let names = |folder: &str, names: &'a [String]| {
+        let names = |kind: Listing, names: &'a [String]| {
             names
                 .iter()
                 .map(|name| NameLink {
                     name,
-                    href: here.url(&format!("{folder}/{}.html", crate::slug::slugify(name))),
+                    href: here.link(&PagePath::listing(kind, &crate::slug::slugify(name))),
                 })
                 .collect()
         };
         Card {
             slug: &event.slug,
-            href: here.url(&format!("events/{}.html", event.slug)),
+            href: here.link(&PagePath::event(&event.slug)),
             title: &event.title,
             when: When::new(event, here.locale),
             summary: &event.summary,
             place: event.place.as_deref(),
-            tags: names("tags", &event.tags),
-            actors: names("actors", &event.actors),
+            tags: names(Listing::Tag, &event.tags),
+            actors: names(Listing::Actor, &event.actors),
             lang: event.shown_in.as_deref(),
         }
     }
@@ -427,7 +433,7 @@ impl<'a> EraView<'a> {
         EraView {
             name: &era.name,
             slug: &era.slug,
-            href: here.url(&format!("eras/{}.html", era.slug)),
+            href: here.link(&PagePath::listing(Listing::Era, &era.slug)),
             start: DateView::new(&era.start, here.locale),
             end: DateView::new(&era.end, here.locale),
             description: era.description.as_deref(),

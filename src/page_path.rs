@@ -1,0 +1,189 @@
+//! Where every page of an edition is: one typed path per page kind.
+//!
+//! A page's file name and the links to it are made here and nowhere else:
+//! renderers, the alias check, the incremental rebuild and the exports ask a
+//! [`PagePath`] rather than formatting `events/{slug}.html` themselves, so a
+//! page can never be written under one name and linked under another.
+//! Paths are relative to the edition's folder (`""` for the default
+//! language, `es/` for Spanish).
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// The kind of a listing: the pages that list the events of one group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Listing {
+    /// `tags/<slug>.html`.
+    Tag,
+    /// `actors/<slug>.html`.
+    Actor,
+    /// `eras/<slug>.html`.
+    Era,
+}
+
+impl Listing {
+    /// The listing's folder.
+    pub const fn folder(self) -> &'static str {
+        match self {
+            Listing::Tag => "tags",
+            Listing::Actor => "actors",
+            Listing::Era => "eras",
+        }
+    }
+}
+
+/// One page of an edition.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PagePath<'a> {
+    /// Page `n` (from 1) of the index: `index.html`, `index.2.html`.
+    Index(usize),
+    /// An event's page: `events/<slug>.html`.
+    Event(Cow<'a, str>),
+    /// Page `n` (from 1) of a tag's, actor's or era's listing:
+    /// `tags/<slug>.html`, `tags/<slug>.2.html`.
+    Listing(Listing, Cow<'a, str>, usize),
+    /// The list of every tag, actor or era group: `tags/index.html`.
+    Groups(Listing),
+    /// `404.html`.
+    NotFound,
+    /// An old address kept as a redirect: the path as `aliases:` resolves it.
+    Alias(Cow<'a, str>),
+}
+
+impl<'a> PagePath<'a> {
+    /// An event's page.
+    pub fn event(slug: &'a str) -> Self {
+        PagePath::Event(Cow::Borrowed(slug))
+    }
+
+    /// The first page of a group's listing.
+    pub fn listing(kind: Listing, slug: &'a str) -> Self {
+        PagePath::Listing(kind, Cow::Borrowed(slug), 1)
+    }
+
+    /// The same page, owning its slug.
+    pub fn into_owned(self) -> PagePath<'static> {
+        match self {
+            PagePath::Index(n) => PagePath::Index(n),
+            PagePath::Event(slug) => PagePath::Event(Cow::Owned(slug.into_owned())),
+            PagePath::Listing(kind, slug, n) => {
+                PagePath::Listing(kind, Cow::Owned(slug.into_owned()), n)
+            }
+            PagePath::Groups(kind) => PagePath::Groups(kind),
+            PagePath::NotFound => PagePath::NotFound,
+            PagePath::Alias(path) => PagePath::Alias(Cow::Owned(path.into_owned())),
+        }
+    }
+
+    /// Page `number` (from 1) of the same listing or index; other pages are
+    /// returned as they are.
+    pub fn nth(&self, number: usize) -> PagePath<'a> {
+        match self {
+            PagePath::Index(_) => PagePath::Index(number),
+            PagePath::Listing(kind, slug, _) => PagePath::Listing(*kind, slug.clone(), number),
+            other => other.clone(),
+        }
+    }
+
+    /// The folder the page is in, from the edition's root: `""`, `events`.
+    pub fn dir(&self) -> &str {
+        match self {
+            PagePath::Index(_) | PagePath::NotFound => "",
+            PagePath::Event(_) => "events",
+            PagePath::Listing(kind, ..) | PagePath::Groups(kind) => kind.folder(),
+            PagePath::Alias(path) => path.rsplit_once('/').map_or("", |(dir, _)| dir),
+        }
+    }
+
+    /// Whether `file` (a path from the edition's root) is a later page of
+    /// this listing or index: `tags/x.2.html` of `tags/x.html`.
+    pub fn has_later_page(&self, file: &str) -> bool {
+        let base = match self {
+            PagePath::Index(_) => "index".to_string(),
+            PagePath::Listing(kind, slug, _) => format!("{}/{slug}", kind.folder()),
+            _ => return false,
+        };
+        file.strip_prefix(base.as_str())
+            .and_then(|rest| rest.strip_prefix('.'))
+            .and_then(|rest| rest.strip_suffix(".html"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
+/// The page's file name from the edition's root.
+impl fmt::Display for PagePath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let numbered = |f: &mut fmt::Formatter<'_>, base: fmt::Arguments<'_>, n: usize| match n {
+            0 | 1 => write!(f, "{base}.html"),
+            n => write!(f, "{base}.{n}.html"),
+        };
+        match self {
+            PagePath::Index(n) => numbered(f, format_args!("index"), *n),
+            PagePath::Event(slug) => write!(f, "events/{slug}.html"),
+            PagePath::Listing(kind, slug, n) => {
+                numbered(f, format_args!("{}/{slug}", kind.folder()), *n)
+            }
+            PagePath::Groups(kind) => write!(f, "{}/index.html", kind.folder()),
+            PagePath::NotFound => f.write_str("404.html"),
+            PagePath::Alias(path) => f.write_str(path),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_page_has_its_file() {
+        let files: Vec<String> = [
+            PagePath::Index(1),
+            PagePath::Index(2),
+            PagePath::event("1945-relations"),
+            PagePath::listing(Listing::Tag, "treaty"),
+            PagePath::listing(Listing::Era, "cold-war").nth(3),
+            PagePath::Groups(Listing::Actor),
+            PagePath::NotFound,
+            PagePath::Alias("old/index.html".into()),
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(
+            files,
+            [
+                "index.html",
+                "index.2.html",
+                "events/1945-relations.html",
+                "tags/treaty.html",
+                "eras/cold-war.3.html",
+                "actors/index.html",
+                "404.html",
+                "old/index.html",
+            ]
+        );
+    }
+
+    #[test]
+    fn pages_know_their_folder() {
+        assert_eq!(PagePath::Index(4).dir(), "");
+        assert_eq!(PagePath::event("a").dir(), "events");
+        assert_eq!(PagePath::Groups(Listing::Tag).dir(), "tags");
+        assert_eq!(PagePath::Alias("a/b/c.html".into()).dir(), "a/b");
+        assert_eq!(PagePath::Alias("old.html".into()).dir(), "");
+    }
+
+    #[test]
+    fn later_pages_are_told_from_other_listings() {
+        let treaty = PagePath::listing(Listing::Tag, "treaty");
+        assert!(treaty.has_later_page("tags/treaty.2.html"));
+        assert!(treaty.has_later_page("tags/treaty.12.html"));
+        assert!(!treaty.has_later_page("tags/treaty.html"));
+        assert!(!treaty.has_later_page("tags/treaty-2.html"));
+        assert!(!treaty.has_later_page("tags/treatyx.2.html"));
+        assert!(!treaty.has_later_page("tags/treaty..html"));
+        assert!(!treaty.has_later_page("tags/treaty.y.html"));
+        assert!(PagePath::Index(1).has_later_page("index.12.html"));
+        assert!(!PagePath::event("a").has_later_page("events/a.2.html"));
+    }
+}
