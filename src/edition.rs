@@ -15,7 +15,6 @@ use crate::config::{Config, Language};
 use crate::error::Result;
 use crate::event::{Body, Event};
 use crate::i18n::Strings;
-use crate::render::{Parts, Sink};
 
 /// One language edition, ready to render.
 pub struct Edition {
@@ -130,32 +129,5 @@ fn translate(event: &mut Event, lang: &str, default: &str) {
         if title.is_some() {
             source.title = title.clone();
         }
-    }
-}
-
-/// A sink that puts an edition's files in its folder.
-pub struct InFolder<'a> {
-    sink: &'a dyn Sink,
-    prefix: &'a str,
-}
-
-impl<'a> InFolder<'a> {
-    /// Files put here go to `edition.prefix` of `sink`.
-    pub fn new(sink: &'a dyn Sink, edition: &'a Edition) -> Self {
-        InFolder {
-            sink,
-            prefix: &edition.prefix,
-        }
-    }
-}
-
-impl Sink for InFolder<'_> {
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        self.sink.put(&format!("{}{path}", self.prefix), bytes)
-    }
-
-    fn put_parts(&self, path: &str, parts: Parts<'_>) -> Result<()> {
-        self.sink
-            .put_parts(&format!("{}{path}", self.prefix), parts)
     }
 }

@@ -20,7 +20,7 @@ mod timeline;
 use crate::chronology::Chronology;
 use crate::config::Config;
 use crate::error::Result;
-use crate::render::Sink;
+use crate::output::Sink;
 
 /// The folder of the output the exports go in.
 pub const DIR: &str = "data";

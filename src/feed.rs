@@ -10,7 +10,6 @@
 
 use std::borrow::Cow;
 use std::io;
-use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use quick_xml::Writer;
@@ -20,7 +19,7 @@ use crate::chronology::Chronology;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::event::Event;
-use crate::render::Sink;
+use crate::output::Sink;
 
 /// The one warning a build without a base URL gives.
 pub fn missing_base_url(config: &Config) -> Option<String> {
@@ -30,43 +29,6 @@ pub fn missing_base_url(config: &Config) -> Option<String> {
          site.yaml or pass --base-url"
             .to_string()
     })
-}
-
-/// A sink that passes pages on and remembers which HTML pages were written,
-/// so that the sitemap lists exactly the pages of the build.
-pub struct Recorder<'a> {
-    sink: &'a dyn Sink,
-    pages: Mutex<Vec<String>>,
-}
-
-impl<'a> Recorder<'a> {
-    /// Records what is put into `sink`.
-    pub fn new(sink: &'a dyn Sink) -> Self {
-        Recorder {
-            sink,
-            pages: Mutex::new(Vec::new()),
-        }
-    }
-
-    /// The HTML pages written, in the order of their URLs (a folder's
-    /// `index.html` before its other pages); the not-found page is not one
-    /// a crawler should list.
-    pub fn into_pages(self) -> Vec<String> {
-        let mut pages = self.pages.into_inner().unwrap_or_else(|e| e.into_inner());
-        pages
-            .sort_by_cached_key(|page| page.strip_suffix("index.html").unwrap_or(page).to_string());
-        pages
-    }
-}
-
-impl Sink for Recorder<'_> {
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        if path.ends_with(".html") && path != "404.html" {
-            let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-            pages.push(path.to_string());
-        }
-        self.sink.put(path, bytes)
-    }
 }
 
 /// Writes `atom.xml`, `sitemap.xml` and `robots.txt` when the base URL is

@@ -40,7 +40,8 @@ pub use chronology::{Chronology, Drafts};
 pub use config::Config;
 pub use error::{Error, Position, Result};
 
-use render::{Discard, Sink, Templates};
+use output::{Discard, InFolder, Recorder, Sink};
+use render::Templates;
 
 /// What a build is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -95,6 +96,37 @@ pub struct Report {
     pub unchanged: bool,
 }
 
+/// The site's settings and templates: what every page depends on.
+struct Settings {
+    config: Config,
+    templates: Templates,
+}
+
+impl Settings {
+    /// Reads site.yaml (its base URL overridden by the options) and the
+    /// templates.
+    fn load(opts: &BuildOptions) -> Result<Settings> {
+        let mut config = Config::load(&opts.root)?;
+        if let Some(url) = &opts.base_url {
+            config.set_base_url(url)?;
+        }
+        let templates = Templates::load(&opts.root)?;
+        Ok(Settings { config, templates })
+    }
+}
+
+/// The model of a site: its events, with their translations, ordered and
+/// grouped.
+fn model(
+    events: Vec<event::Event>,
+    translations: &[translation::TranslationFile],
+    config: &Config,
+    drafts: Drafts,
+) -> Result<Chronology> {
+    let events = translation::attach(events, translations, config)?;
+    Chronology::new(events, config, drafts)
+}
+
 /// A site, read and checked, ready to render.
 struct Site {
     config: Config,
@@ -107,16 +139,11 @@ struct Site {
 
 impl Site {
     fn load(opts: &BuildOptions) -> Result<Site> {
-        let mut config = Config::load(&opts.root)?;
-        if let Some(url) = &opts.base_url {
-            config.set_base_url(url)?;
-        }
+        let Settings { config, templates } = Settings::load(opts)?;
         let (files, warnings) = load::content(&opts.root)?;
         let (files, translations) = translation::partition(files, &opts.root, &config)?;
         let events = event::read_all(&opts.root, &files)?;
-        let events = translation::attach(events, &translations, &config)?;
-        let chronology = Chronology::new(events, &config, opts.drafts)?;
-        let templates = Templates::load(&opts.root)?;
+        let chronology = model(events, &translations, &config, opts.drafts)?;
         let mut warnings = warnings;
         warnings.extend(export::warnings(&chronology));
         let editions = edition::all(&opts.root, &config, chronology)?;
@@ -185,23 +212,39 @@ fn render_site(
     let mut pages = 0;
     let mut urls = Vec::new();
     for edition in editions {
-        let folder = edition::InFolder::new(sink, edition);
-        let recorder = feed::Recorder::new(&folder);
+        let folder = InFolder::new(sink, &edition.prefix);
+        let recorder = Recorder::new(&folder);
         pages += render::site(templates, edition, editions, &recorder)?;
         let written = recorder.into_pages().into_iter();
         urls.extend(written.map(|page| format!("{}{page}", edition.prefix)));
+    }
+    render_data(editions, &urls, config, sink)?;
+    Ok(pages)
+}
+
+/// Renders the files made from whole editions rather than pages: each
+/// edition's data exports and feed, the default edition's sitemap of the
+/// HTML `pages`, and CNAME.
+fn render_data(
+    editions: &[edition::Edition],
+    pages: &[String],
+    config: &Config,
+    sink: &dyn Sink,
+) -> Result<()> {
+    for edition in editions {
+        let folder = InFolder::new(sink, &edition.prefix);
         export::write(&edition.chronology, &edition.config, &folder)?;
         if !edition.prefix.is_empty() {
             feed::write_atom(&edition.chronology, &edition.config, &folder)?;
         }
     }
     if let Some(default) = editions.first() {
-        feed::write(&default.chronology, &default.config, &urls, sink)?;
+        feed::write(&default.chronology, &default.config, pages, sink)?;
     }
     if let Some(cname) = &config.cname {
         sink.put("CNAME", format!("{cname}\n").as_bytes())?;
     }
-    Ok(pages)
+    Ok(())
 }
 
 /// Builds the site: reads and checks everything, renders every page into a
@@ -227,7 +270,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let staging = output::Staging::open(&opts.root, &output_dir)?
         .with_progress(opts.verbosity, site.expected_pages());
     let pages = site.render(&staging)?;
-    copy_static(&opts.root, &staging)?;
+    put_static(&opts.root, &staging)?;
     let stamp = fingerprint::Stamp {
         fingerprint,
         events: site.events().len(),
@@ -255,20 +298,20 @@ pub fn check(opts: &BuildOptions) -> Result<Report> {
     })
 }
 
-/// Copies `root/static/` into the output, then the built-in assets the site
+/// Puts `root/static/` into the output, then the built-in assets the site
 /// does not replace, and `.nojekyll` (GitHub Pages would otherwise skip
 /// files starting with `_`).
-fn copy_static(root: &Path, staging: &output::Staging) -> Result<()> {
+fn put_static(root: &Path, sink: &dyn Sink) -> Result<()> {
     let mut own = std::collections::HashSet::new();
     for file in load::walk_named(root, "static") {
         let (path, to) = file?;
-        staging.copy(&root.join(&path), &to, &path.display().to_string())?;
+        sink.put_file(root, &path, &to)?;
         own.insert(to);
     }
     for (name, bytes) in theme::ASSETS {
         if !own.contains(name) {
-            staging.put(name, bytes)?;
+            sink.put(name, bytes)?;
         }
     }
-    staging.put(".nojekyll", b"")
+    sink.put(".nojekyll", b"")
 }

@@ -17,9 +17,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::error::{Error, Result};
 use crate::fingerprint::Stamp;
-use crate::render::{Parts, Sink};
 
+mod sink;
 mod writer;
+
+pub use sink::{Discard, InFolder, Memory, Pages, Parts, Recorder, Sink, sitemap_order};
 
 /// The file that marks a folder as annals' output.
 pub const MARKER: &str = ".annals-output";
@@ -105,21 +107,6 @@ impl Staging {
         &self.staging
     }
 
-    /// Copies a file into the staging folder; an existing file there is a
-    /// collision, named in the error.
-    pub fn copy(&self, from: &Path, to: &str, what: &str) -> Result<()> {
-        self.writer.flush()?;
-        let target = self.target(to)?;
-        if target.exists() {
-            return Err(Error::Output {
-                path: self.output.clone(),
-                message: format!("{what} would overwrite the generated file {to}"),
-            });
-        }
-        fs::copy(from, &target).map_err(|e| Error::io(from, e))?;
-        Ok(())
-    }
-
     /// Makes the folders of `path` and returns where it goes in staging.
     fn target(&self, path: &str) -> Result<PathBuf> {
         let target = self.staging.join(path);
@@ -175,6 +162,17 @@ impl Sink for Staging {
                 fs::rename(&linked, &target).map_err(failed)?;
             }
         }
+        Ok(())
+    }
+
+    /// Copies the file; one already written at `to` is a collision.
+    fn put_file(&self, root: &Path, source: &Path, to: &str) -> Result<()> {
+        self.writer.flush()?;
+        let target = self.target(to)?;
+        if target.exists() {
+            return Err(sink::collision(source, to));
+        }
+        fs::copy(root.join(source), &target).map_err(|e| Error::io(source, e))?;
         Ok(())
     }
 }

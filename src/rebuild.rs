@@ -13,23 +13,20 @@
 
 mod dirty;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::chronology::Chronology;
-use crate::config::Config;
 use crate::edition::{self, Edition};
 use crate::error::{Error, Result};
 use crate::event::{self, Event};
 use crate::load::{self, SourceFile};
+use crate::output::{self, Memory, Pages};
 use crate::page_path::PagePath;
-use crate::render::{self, Dirty, Overviews, Selection, Sink, Templates};
+use crate::render::{self, Dirty, Overviews, Selection};
 use crate::watch::Change;
-use crate::{BuildOptions, export, feed, theme, translation};
-
-/// A built site in memory: output path → bytes.
-pub type Pages = HashMap<String, Arc<[u8]>>;
+use crate::{BuildOptions, Settings, translation};
 
 /// What a rebuild (or a step of one) did.
 #[derive(Debug)]
@@ -57,12 +54,6 @@ struct Parsed {
     format: load::Format,
     /// `None` for a translation, parsed with the events it translates.
     events: Option<Result<Vec<Event>, String>>,
-}
-
-/// The settings and templates, loaded together.
-struct Settings {
-    config: Config,
-    templates: Templates,
 }
 
 /// A site kept in memory between edits.
@@ -109,7 +100,7 @@ impl Live {
         let full = matches!(change, Change::Everything) || self.built.is_none();
         if full || self.settings.is_none() {
             self.settings = None;
-            let settings = self.load_settings()?;
+            let settings = Settings::load(&self.opts)?;
             let languages: Vec<String> = settings
                 .config
                 .languages
@@ -138,15 +129,6 @@ impl Live {
                 self.render_all(chronology)
             }
         }
-    }
-
-    fn load_settings(&self) -> Result<Settings> {
-        let mut config = Config::load(&self.opts.root)?;
-        if let Some(url) = &self.opts.base_url {
-            config.set_base_url(url)?;
-        }
-        let templates = Templates::load(&self.opts.root)?;
-        Ok(Settings { config, templates })
     }
 
     /// Re-reads the `changed` content paths, or all of `content/` when
@@ -242,8 +224,7 @@ impl Live {
         Error::collect(errors)?;
         let settings = self.settings()?;
         let translations = translation::among(translations, &settings.config);
-        let events = translation::attach(events, &translations, &settings.config)?;
-        Chronology::new(events, &settings.config, self.opts.drafts)
+        crate::model(events, &translations, &settings.config, self.opts.drafts)
     }
 
     /// Whether the site has several language editions.
@@ -271,9 +252,8 @@ impl Live {
         let memory = Memory::default();
         let rendered =
             crate::render_site(&settings.templates, &editions, &settings.config, &memory)?;
-        let mut pages = memory.into_pages();
-        add_static(&self.opts.root, &mut pages)?;
-        let pages = Arc::new(pages);
+        crate::put_static(&self.opts.root, &memory)?;
+        let pages = Arc::new(memory.into_pages());
         self.built = default_chronology(editions).map(|chronology| (chronology, pages.clone()));
         Ok(Rebuilt {
             pages,
@@ -386,7 +366,9 @@ impl Live {
         next.extend(fresh);
         if selection_lists_everything {
             let extras = Memory::default();
-            write_feeds_and_exports(&edition.chronology, &edition.config, &next, &extras)?;
+            let html = output::sitemap_order(next.keys().cloned());
+            let edition = std::slice::from_ref(edition);
+            crate::render_data(edition, &html, &settings.config, &extras)?;
             let extras = extras.into_pages();
             changed.extend(extras.keys().cloned());
             next.extend(extras);
@@ -405,70 +387,6 @@ fn default_chronology(editions: Vec<Edition>) -> Option<Chronology> {
         .into_iter()
         .next()
         .map(|edition| edition.chronology)
-}
-
-/// The files made from the whole chronology (feeds, sitemap, data
-/// exports, CNAME), as a build writes them, for the HTML pages in `pages`.
-fn write_feeds_and_exports(
-    chronology: &Chronology,
-    config: &Config,
-    pages: &Pages,
-    sink: &dyn Sink,
-) -> Result<()> {
-    let recorder = feed::Recorder::new(&render::Discard);
-    let mut html: Vec<&String> = pages.keys().filter(|p| p.ends_with(".html")).collect();
-    html.sort();
-    for page in html {
-        recorder.put(page, b"")?;
-    }
-    feed::write(chronology, config, &recorder.into_pages(), sink)?;
-    export::write(chronology, config, sink)?;
-    if let Some(cname) = &config.cname {
-        sink.put("CNAME", format!("{cname}\n").as_bytes())?;
-    }
-    Ok(())
-}
-
-/// A sink that keeps pages in memory.
-#[derive(Default)]
-struct Memory(Mutex<Pages>);
-
-impl Memory {
-    fn into_pages(self) -> Pages {
-        self.0.into_inner().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-impl Sink for Memory {
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let mut pages = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        pages.insert(path.to_string(), Arc::from(bytes));
-        Ok(())
-    }
-}
-
-/// Adds the site's static files, then the built-in assets it does not
-/// replace, as a build writes them.
-fn add_static(root: &Path, pages: &mut Pages) -> Result<()> {
-    for file in load::walk_named(root, "static") {
-        let (path, to) = file?;
-        if pages.contains_key(&to) {
-            return Err(Error::Output {
-                path: root.join("static"),
-                message: format!("{} would overwrite the generated file {to}", path.display()),
-            });
-        }
-        let full = root.join(&path);
-        let bytes = std::fs::read(&full).map_err(|e| Error::io(&path, e))?;
-        pages.insert(to, Arc::from(bytes));
-    }
-    for (name, bytes) in theme::ASSETS {
-        pages
-            .entry(name.to_string())
-            .or_insert_with(|| Arc::from(bytes));
-    }
-    pages.insert(".nojekyll".into(), Arc::from(&b""[..]));
-    Ok(())
 }
 
 #[cfg(test)]

@@ -10,11 +10,8 @@ mod escape;
 mod json_ld;
 mod paging;
 mod redirect;
-mod sink;
 mod timeline;
 mod views;
-
-pub use sink::{Discard, Parts, Sink};
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -31,6 +28,7 @@ use crate::guard::{self, Watchdog};
 use crate::i18n::{self, Strings};
 use crate::load;
 use crate::markdown::{self, HtmlMode};
+use crate::output::Sink;
 use crate::page_path::{Listing, PagePath};
 use crate::search;
 use crate::theme;

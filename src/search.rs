@@ -60,7 +60,7 @@ use serde::Serialize;
 use crate::chronology::{Chronology, Group};
 use crate::date::Locale;
 use crate::error::Result;
-use crate::render::Sink;
+use crate::output::Sink;
 use encode::postings;
 use events::Memberships;
 use words::Word;

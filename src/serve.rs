@@ -17,7 +17,8 @@ use tokio::sync::broadcast;
 
 use crate::BuildOptions;
 use crate::error::{Error, Result};
-use crate::rebuild::{Changed, Live, Pages, Rebuilt};
+use crate::output::Pages;
+use crate::rebuild::{Changed, Live, Rebuilt};
 use crate::watch::{self, Change};
 
 /// Whether to open a browser once the server is up.

@@ -313,7 +313,9 @@ fn unreadable_files_are_named() {
 fn a_static_file_that_collides_with_a_page_is_refused() {
     let error = break_site(&[("static/index.html", "<p>mine</p>")]);
     assert!(
-        error.ends_with("static/index.html would overwrite the generated file index.html"),
+        error.ends_with(
+            "static/index.html: would overwrite the generated file index.html; rename it or remove it"
+        ),
         "{error}"
     );
 }

@@ -16,7 +16,7 @@ use super::stream;
 use crate::chronology::Chronology;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::render::Parts;
+use crate::output::Parts;
 
 /// A row, in column order.
 #[derive(Serialize)]

@@ -15,7 +15,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use crate::chronology::Chronology;
 use crate::config::Config;
 use crate::event::Event;
-use crate::render::Parts;
+use crate::output::Parts;
 
 use super::stream;
 

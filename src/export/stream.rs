@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::ser::{PrettyFormatter, Serializer};
 
 use crate::error::{Error, Result};
-use crate::render::Parts;
+use crate::output::Parts;
 
 /// Items rendered at once, in parallel.
 const BATCH: usize = 4096;
