@@ -7,12 +7,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::alias;
 use crate::config::{Config, Era};
 use crate::error::{Error, Position, Result};
 use crate::event::{Event, resolve_link};
 use crate::load::{self, Format};
 use crate::slug::slugify;
+
+mod alias;
 
 /// Whether drafts are published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -14,19 +14,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::alias;
 use crate::date::HistoricalDate;
 use crate::error::{Error, Position, Result};
 use crate::front_matter;
 use crate::load::{Format, SourceFile};
 use crate::markdown::{self, FileLink};
-use crate::page_path::PagePath;
+use crate::page_path::{self, PagePath};
 use crate::slug::slugify;
-use crate::translation::{self, Translation};
 
 mod body;
+mod translation;
 
 pub use body::Body;
+pub(crate) use translation::RawTranslation;
+pub use translation::Translation;
 
 /// Front matter as written.
 #[derive(Debug, Deserialize)]
@@ -56,7 +57,7 @@ struct RawEvent {
     extra: BTreeMap<String, serde_json::Value>,
     body: Option<String>,
     #[serde(default)]
-    translations: BTreeMap<String, crate::translation::RawTranslation>,
+    translations: BTreeMap<String, RawTranslation>,
 }
 
 /// A source of an event: a bare URL or a titled reference.
@@ -359,7 +360,7 @@ fn validate(
     if let Some(message) = raw.sources.iter().find_map(check_source) {
         errors.push(lines.error(path, "sources", message));
     }
-    let aliases = alias::output_paths(&raw.aliases)
+    let aliases = page_path::aliases(&raw.aliases)
         .map_err(|message| errors.push(lines.error(path, "aliases", message)))
         .unwrap_or_default();
     Error::collect(errors)?;

@@ -5,7 +5,6 @@
 //! [`chronology`] orders and groups them → [`render`] turns them into pages
 //! through Tera templates → [`output`] writes them and swaps them into place.
 
-pub mod alias;
 pub mod axis;
 pub mod chronology;
 pub mod config;

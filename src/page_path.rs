@@ -10,6 +10,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::slug::slugify;
+
 /// The kind of a listing: the pages that list the events of one group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Listing {
@@ -130,6 +132,43 @@ impl fmt::Display for PagePath<'_> {
     }
 }
 
+/// The output paths of aliases as written: an old slug (`old-name` →
+/// `events/old-name.html`), or a path from the site root
+/// (`events/old-name.html`, `old/` → `old/index.html`, `old` → `old.html`).
+pub fn aliases(aliases: &[String]) -> Result<Vec<String>, String> {
+    aliases.iter().map(|alias| alias_path(alias)).collect()
+}
+
+fn alias_path(alias: &str) -> Result<String, String> {
+    let trimmed = alias.trim().trim_start_matches('/');
+    let bad = |why: &str| Err(format!("alias {alias:?}: {why}"));
+    if trimmed.is_empty() {
+        return bad("it is empty");
+    }
+    if trimmed.contains(['\\', '?', '#', '%']) || trimmed.chars().any(char::is_control) {
+        return bad("use only a slug or a path such as events/old-name.html");
+    }
+    if trimmed
+        .split('/')
+        .any(|part| part == ".." || part == "." || part.starts_with('.'))
+    {
+        return bad("a path may not contain `.` or `..` parts or hidden names");
+    }
+    if !trimmed.contains('/') && !trimmed.contains('.') {
+        if slugify(trimmed) != trimmed {
+            return bad("an old slug is lowercase ASCII letters, digits and hyphens");
+        }
+        return Ok(PagePath::event(trimmed).to_string());
+    }
+    Ok(if trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else if trimmed.ends_with(".html") || trimmed.ends_with(".htm") {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}.html")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,5 +224,24 @@ mod tests {
         assert!(!treaty.has_later_page("tags/treaty.y.html"));
         assert!(PagePath::Index(1).has_later_page("index.12.html"));
         assert!(!PagePath::event("a").has_later_page("events/a.2.html"));
+    }
+
+    fn one(alias: &str) -> Result<String, String> {
+        alias_path(alias)
+    }
+
+    #[test]
+    fn slugs_and_paths_become_output_paths() {
+        assert_eq!(one("old-name").unwrap(), "events/old-name.html");
+        assert_eq!(one("events/old.html").unwrap(), "events/old.html");
+        assert_eq!(one("/old/").unwrap(), "old/index.html");
+        assert_eq!(one("events/old").unwrap(), "events/old.html");
+    }
+
+    #[test]
+    fn paths_leaving_the_site_are_refused() {
+        for bad in ["../x.html", "a/../../x", "a\\b", "", "Old Name", "a/.git/x"] {
+            assert!(one(bad).is_err(), "{bad:?} accepted");
+        }
     }
 }

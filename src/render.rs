@@ -7,13 +7,15 @@
 //! parallel, so the whole site never sits in memory at once.
 
 mod escape;
+mod here;
+mod index;
 mod json_ld;
 mod paging;
 mod redirect;
+mod selection;
 mod timeline;
 mod views;
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -32,9 +34,13 @@ use crate::output::Sink;
 use crate::page_path::{Listing, PagePath};
 use crate::search;
 use crate::theme;
+pub use selection::{Dirty, Overviews, Selection};
+
+use here::Here;
+use index::{decades, span, years};
 use views::{
-    Alternate, Card, Decade, EraView, EventPage, GroupsPage, Here, IndexPage, LanguageLink,
-    LinkView, ListPage, Meta, Nav, Page, SiteView, SourceView, Year,
+    Alternate, Card, EraView, EventPage, GroupsPage, IndexPage, LanguageLink, LinkView, ListPage,
+    Meta, Nav, Page, SiteView, SourceView,
 };
 
 /// The compiled templates.
@@ -79,61 +85,6 @@ impl Templates {
                 name: name.to_string(),
                 source,
             })
-    }
-}
-
-/// Which pages to render: all of them, or those an edit touched.
-#[derive(Debug, Clone)]
-pub enum Selection {
-    /// Every page.
-    All,
-    /// Some pages.
-    Only(Dirty),
-}
-
-/// Whether the pages that list every event or group (the index, the tag
-/// and actor indexes) are rendered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Overviews {
-    /// Rendered.
-    #[default]
-    Render,
-    /// Left as they are.
-    Skip,
-}
-
-/// The pages an edit touched.
-#[derive(Debug, Clone, Default)]
-pub struct Dirty {
-    /// Events (indices into [`Chronology::events`]) whose pages, with their
-    /// aliases, are rendered.
-    pub events: BTreeSet<usize>,
-    /// Tag, actor and era listings, by their first page.
-    pub lists: BTreeSet<PagePath<'static>>,
-    /// Whether the index and the tag and actor indexes are rendered.
-    pub overviews: Overviews,
-}
-
-impl Selection {
-    fn event(&self, index: usize) -> bool {
-        match self {
-            Selection::All => true,
-            Selection::Only(dirty) => dirty.events.contains(&index),
-        }
-    }
-
-    fn overviews(&self) -> bool {
-        match self {
-            Selection::All => true,
-            Selection::Only(dirty) => dirty.overviews == Overviews::Render,
-        }
-    }
-
-    fn list(&self, path: &PagePath) -> bool {
-        match self {
-            Selection::All => true,
-            Selection::Only(dirty) => dirty.lists.contains(path),
-        }
     }
 }
 
@@ -443,64 +394,4 @@ fn links<'a>(here: Here, kind: Listing, groups: &'a [Group]) -> Vec<LinkView<'a>
         .iter()
         .map(|group| LinkView::group(here, kind, group))
         .collect()
-}
-
-/// The first and last years for readers: `1945–2025`, `1274 BCE–2020`.
-fn span(here: Here, chronology: &Chronology) -> Option<String> {
-    let (first, last) = years(chronology)?;
-    let label = |year: i32| here.locale.year_label(year.into());
-    Some(format!("{}–{}", label(first), label(last)))
-}
-
-/// The first and last years of the chronology, negative before the common
-/// era.
-fn years(chronology: &Chronology) -> Option<(i32, i32)> {
-    let signed = |date: &crate::date::HistoricalDate| {
-        let year = date.year() as i32;
-        if date.is_bce() { -year } else { year }
-    };
-    let first = chronology.events.first()?;
-    let last = chronology
-        .events
-        .iter()
-        .map(|e| e.end.unwrap_or(e.date))
-        .max()?;
-    Some((signed(&first.date), signed(&last)))
-}
-
-/// The index's grouping: decades of years of events, BCE first.
-fn decades<'a>(here: Here, chronology: &'a Chronology, events: &[usize]) -> Vec<Decade<'a>> {
-    let mut decades: Vec<Decade<'a>> = Vec::new();
-    for event in events.iter().map(|&index| &chronology.events[index]) {
-        let (year, bce) = (event.date.year(), event.date.is_bce());
-        let id_suffix = if bce { "bce" } else { "" };
-        let decade = year / 10 * 10;
-        let decade_id = format!("d{decade}{id_suffix}");
-        if decades.last().is_none_or(|d| d.id != decade_id) {
-            decades.push(Decade {
-                label: here.locale.decade_label(decade, bce),
-                id: decade_id,
-                count: 0,
-                years: Vec::new(),
-            });
-        }
-        let Some(current) = decades.last_mut() else {
-            continue;
-        };
-        current.count += 1;
-        let year_id = timeline::year_id(&event.date);
-        if current.years.last().is_none_or(|y| y.id != year_id) {
-            current.years.push(Year {
-                label: here
-                    .locale
-                    .year_label(if bce { -i64::from(year) } else { year.into() }),
-                id: year_id,
-                events: Vec::new(),
-            });
-        }
-        if let Some(current_year) = current.years.last_mut() {
-            current_year.events.push(Card::new(here, event));
-        }
-    }
-    decades
 }

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::views::Here;
+use super::here::Here;
 use crate::chronology::Chronology;
 use crate::date::Locale;
 use crate::page_path::PagePath;

@@ -6,7 +6,7 @@
 //! link annals writes.
 
 use super::escape::html as escape_html;
-use super::views::Here;
+use super::here::Here;
 
 /// The redirect page written at `alias` (an output path) for the page at
 /// `target`, whose title is `title`.

@@ -9,7 +9,7 @@ use crate::date::HistoricalDate;
 use crate::event::Event;
 use crate::page_path::{Listing, PagePath};
 
-use super::views::Here;
+use super::here::Here;
 use crate::date::Locale;
 use crate::i18n::Strings;
 

@@ -1,0 +1,71 @@
+//! What the index shows besides its cards: its span of years and its
+//! grouping into decades and years.
+
+use super::here::Here;
+use super::timeline;
+use super::views::{Card, Decade, Year};
+use crate::chronology::Chronology;
+
+/// The first and last years for readers: `1945–2025`, `1274 BCE–2020`.
+pub(super) fn span(here: Here, chronology: &Chronology) -> Option<String> {
+    let (first, last) = years(chronology)?;
+    let label = |year: i32| here.locale.year_label(year.into());
+    Some(format!("{}–{}", label(first), label(last)))
+}
+
+/// The first and last years of the chronology, negative before the common
+/// era.
+pub(super) fn years(chronology: &Chronology) -> Option<(i32, i32)> {
+    let signed = |date: &crate::date::HistoricalDate| {
+        let year = date.year() as i32;
+        if date.is_bce() { -year } else { year }
+    };
+    let first = chronology.events.first()?;
+    let last = chronology
+        .events
+        .iter()
+        .map(|e| e.end.unwrap_or(e.date))
+        .max()?;
+    Some((signed(&first.date), signed(&last)))
+}
+
+/// The index's grouping: decades of years of events, BCE first.
+pub(super) fn decades<'a>(
+    here: Here,
+    chronology: &'a Chronology,
+    events: &[usize],
+) -> Vec<Decade<'a>> {
+    let mut decades: Vec<Decade<'a>> = Vec::new();
+    for event in events.iter().map(|&index| &chronology.events[index]) {
+        let (year, bce) = (event.date.year(), event.date.is_bce());
+        let id_suffix = if bce { "bce" } else { "" };
+        let decade = year / 10 * 10;
+        let decade_id = format!("d{decade}{id_suffix}");
+        if decades.last().is_none_or(|d| d.id != decade_id) {
+            decades.push(Decade {
+                label: here.locale.decade_label(decade, bce),
+                id: decade_id,
+                count: 0,
+                years: Vec::new(),
+            });
+        }
+        let Some(current) = decades.last_mut() else {
+            continue;
+        };
+        current.count += 1;
+        let year_id = timeline::year_id(&event.date);
+        if current.years.last().is_none_or(|y| y.id != year_id) {
+            current.years.push(Year {
+                label: here
+                    .locale
+                    .year_label(if bce { -i64::from(year) } else { year.into() }),
+                id: year_id,
+                events: Vec::new(),
+            });
+        }
+        if let Some(current_year) = current.years.last_mut() {
+            current_year.events.push(Card::new(here, event));
+        }
+    }
+    decades
+}
