@@ -33,7 +33,7 @@ const PROTECTED: [&str; 3] = ["content", "templates", "static"];
 pub struct Staging {
     output: PathBuf,
     staging: PathBuf,
-    _lock: fs::File,
+    _lock: Lock,
     committed: bool,
     progress: Option<ProgressBar>,
     started: std::time::Instant,
@@ -268,9 +268,17 @@ fn remove_dir(dir: &Path) -> Result<()> {
     }
 }
 
+/// What holds the output's lock during a build: the locked parent folder
+/// on Unix; nothing elsewhere, where a folder cannot be opened as a file.
+#[cfg(unix)]
+type Lock = fs::File;
+#[cfg(not(unix))]
+type Lock = ();
+
 /// Takes an exclusive lock on the output's parent folder, waiting for
 /// another build into it to finish.
-fn lock(dir: &Path) -> Result<fs::File> {
+#[cfg(unix)]
+fn lock(dir: &Path) -> Result<Lock> {
     use rustix::fs::{FlockOperation, flock};
     let file = fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
     if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
@@ -283,18 +291,33 @@ fn lock(dir: &Path) -> Result<fs::File> {
     Ok(file)
 }
 
+#[cfg(not(unix))]
+fn lock(_dir: &Path) -> Result<Lock> {
+    Ok(())
+}
+
 /// Swaps two folders in one step; falls back to two renames where the file
 /// system cannot exchange.
 fn exchange(new: &Path, old: &Path) -> Result<()> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    match renameat_with(CWD, new, CWD, old, RenameFlags::EXCHANGE) {
-        Ok(()) => Ok(()),
-        Err(_) => {
-            let aside = new.with_extension("old");
-            remove_dir(&aside)?;
-            fs::rename(old, &aside).map_err(|e| Error::io(old, e))?;
-            fs::rename(new, old).map_err(|e| Error::io(old, e))?;
-            fs::rename(&aside, new).map_err(|e| Error::io(new, e))
-        }
+    if swap(new, old) {
+        return Ok(());
     }
+    let aside = new.with_extension("old");
+    remove_dir(&aside)?;
+    fs::rename(old, &aside).map_err(|e| Error::io(old, e))?;
+    fs::rename(new, old).map_err(|e| Error::io(old, e))?;
+    fs::rename(&aside, new).map_err(|e| Error::io(new, e))
+}
+
+/// Exchanges two folders atomically where the system can (Linux
+/// `renameat2`, macOS `renameatx_np`); false when it did not.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn swap(new: &Path, old: &Path) -> bool {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, new, CWD, old, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+fn swap(_new: &Path, _old: &Path) -> bool {
+    false
 }

@@ -110,8 +110,10 @@ pub enum Workflow {
 /// Where `annals init` writes the GitHub Pages workflow.
 pub const WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
 
-/// The GitHub Pages workflow of a new site: it installs this version of
-/// annals, builds with the Pages URL as base URL, and deploys.
+/// The GitHub Pages workflow of a new site: it installs this version's
+/// release binary (checked against its SHA-256, or built from the
+/// version's tag where there is none), builds with the Pages URL as base
+/// URL, and deploys.
 pub fn pages_workflow() -> String {
     include_str!("scaffold/pages.yml").replace("@ANNALS_VERSION@", env!("CARGO_PKG_VERSION"))
 }

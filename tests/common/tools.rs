@@ -77,12 +77,25 @@ pub fn run(program: &str, args: &[&str], install: &str) -> Option<Output> {
     }
 }
 
+/// The Python the parsers run on: `$ANNALS_TEST_PYTHON` when set, else the
+/// virtual environment `.ci/run` makes (target/test-venv), else `python3`.
+pub fn python3() -> String {
+    if let Ok(python) = std::env::var("ANNALS_TEST_PYTHON") {
+        return python;
+    }
+    let venv = repo().join("target/test-venv/bin/python3");
+    if venv.is_file() {
+        return venv.to_string_lossy().into_owned();
+    }
+    "python3".into()
+}
+
 /// What a Python parser read (tests/formats/read.py), as JSON.
 pub fn python(kind: &str, files: &[&Path]) -> Option<serde_json::Value> {
     let reader = script("read.py");
     let mut args = vec![reader.to_str().unwrap(), kind];
     args.extend(files.iter().map(|file| file.to_str().unwrap()));
-    let output = run("python3", &args, "install Python 3")?;
+    let output = run(&python3(), &args, "install Python 3")?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     if output.status.code() == Some(3) {
         return missing(stdout.trim());
