@@ -3,7 +3,12 @@
 //! It splits a Markdown file into its `---` block and its body, deserialises
 //! YAML into typed structs, and turns serde_yaml's positions, which count from
 //! the start of the YAML text, into positions in the file (the opening `---`
-//! is line 1 of the file, so the first YAML line is line 2).
+//! is line 1 of the file, so the first YAML line is line 2). Its errors are
+//! rewritten in editors' words (`explain`, `syntax`): the quote that is
+//! never closed, the value to put in quotes, the tab to replace.
+
+mod explain;
+mod syntax;
 
 use std::path::Path;
 
@@ -11,6 +16,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Position, Result};
+use explain::Yaml;
 
 /// A Markdown file cut in two.
 #[derive(Debug, PartialEq, Eq)]
@@ -64,77 +70,19 @@ pub fn parse<T: DeserializeOwned>(path: &Path, yaml: &str, first_line: usize) ->
             "the YAML is empty: expected a mapping with at least `title` and `date`",
         ));
     }
-    serde_yaml::from_str(yaml).map_err(|error| yaml_error(path, first_line, yaml, &error))
+    serde_yaml::from_str(yaml).map_err(|error| {
+        let yaml = Yaml {
+            path,
+            text: yaml,
+            first_line,
+        };
+        explain::error(&yaml, &error)
+    })
 }
 
 /// Writes a value as YAML (for the files `annals new` creates).
 pub fn to_yaml<T: Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
-}
-
-fn yaml_error(path: &Path, first_line: usize, yaml: &str, error: &serde_yaml::Error) -> Error {
-    let message = explain(error);
-    let (mut line, mut column) = match error.location() {
-        Some(at) => (first_line + at.line() - 1, at.column()),
-        None => (first_line, 0),
-    };
-    if let Some(repeat) = duplicate_key_line(yaml, &message, line + 1 - first_line) {
-        (line, column) = (first_line + repeat - 1, 1);
-    }
-    Error::content(Position::at(path, line, column), message)
-}
-
-/// serde places "duplicate field `x`" at the start of the mapping; the
-/// editor wants the line of the second `x:`.
-fn duplicate_key_line(yaml: &str, message: &str, mapping_line: usize) -> Option<usize> {
-    let key = message
-        .split("duplicate field `")
-        .nth(1)?
-        .split('`')
-        .next()?;
-    let first = key_line(yaml, key, mapping_line, usize::MAX)?;
-    key_line(yaml, key, first + 1, usize::MAX)
-}
-
-/// serde_yaml's message without its own "at line N column M" suffix, with a
-/// suggestion for misspelt field names.
-fn explain(error: &serde_yaml::Error) -> String {
-    let text = error.to_string();
-    let text = match text.find(" at line ") {
-        Some(at) => text[..at].to_string(),
-        None => text,
-    };
-    suggest_field(&text).unwrap_or(text)
-}
-
-/// Rewrites serde's "unknown field `tgas`, expected one of `title`, ..." as
-/// "unknown field `tgas`: did you mean `tags`?".
-fn suggest_field(message: &str) -> Option<String> {
-    let start = message.find("unknown field `")?;
-    let prefix = &message[..start];
-    let rest = &message[start + "unknown field `".len()..];
-    let (field, expected) = rest.split_once('`')?;
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    let best = known
-        .iter()
-        .map(|name| (strsim::damerau_levenshtein(field, name), *name))
-        .min()
-        .filter(|(distance, _)| *distance <= 2 + field.len() / 4);
-    let hint = match best {
-        Some((_, name)) => format!("did you mean `{name}`?"),
-        None => format!("expected one of {}", list(&known)),
-    };
-    Some(format!(
-        "{prefix}unknown field `{field}`: {hint} (free-form data goes under `extra:`)"
-    ))
-}
-
-fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The file line of a top-level `key:` inside the YAML lines
@@ -163,6 +111,7 @@ mod tests {
     struct Sample {
         title: String,
         tags: Option<Vec<String>>,
+        extra: Option<serde_yaml::Value>,
     }
 
     fn path() -> &'static Path {
