@@ -100,6 +100,52 @@ pub fn key_line(text: &str, key: &str, from: usize, to: usize) -> Option<usize> 
         .map(|(index, _)| index + 1)
 }
 
+/// The file line and column of `value` as written under `key:` inside the
+/// file lines `from..to`: on the key's line (`related: [a, b]`) or on the
+/// lines below it (`- a` items, a source's `url:`).
+pub fn value_at(
+    text: &str,
+    key: &str,
+    value: &str,
+    from: usize,
+    to: usize,
+) -> Option<(usize, usize)> {
+    if value.is_empty() {
+        return None;
+    }
+    let start = key_line(text, key, from, to)?;
+    let key_text = text.lines().nth(start - 1)?;
+    let key_indent = key_text.len() - key_text.trim_start_matches(['-', ' ']).len();
+    let below = |line: &str| {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        line.trim().is_empty()
+            || indent > key_indent
+            || (indent == key_indent && line[indent..].starts_with('-'))
+    };
+    let lines = text.lines().enumerate().skip(start - 1);
+    let lines = lines.take(to.saturating_sub(start).saturating_add(1));
+    for (index, line) in lines {
+        let skip = match index + 1 == start {
+            true => key_text.find(':').map_or(0, |colon| colon + 1),
+            false if below(line) => 0,
+            false => break,
+        };
+        if let Some(at) = find_token(&line[skip..], value) {
+            return Some((index + 1, line[..skip + at].chars().count() + 1));
+        }
+    }
+    None
+}
+
+/// The byte offset of `value` in `line` standing alone: not inside a
+/// longer word.
+fn find_token(line: &str, value: &str) -> Option<usize> {
+    let edge = |c: Option<char>| c.is_none_or(|c| " \t[],\"'#{}".contains(c));
+    line.match_indices(value).map(|(at, _)| at).find(|&at| {
+        edge(line[..at].chars().next_back()) && edge(line[at + value.len()..].chars().next())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +208,20 @@ mod tests {
             error.to_string(),
             "content/x.md:3:1: unknown field `tgas`: did you mean `tags`? (free-form data goes under `extra:`)"
         );
+    }
+
+    #[test]
+    fn finds_values_under_their_key() {
+        let text = "---\ntitle: A\nrelated: [a-b, b]\nsources:\n  - https://x.org/b\n  - title: B\n    url: ftp://b\nb: 1\n---\nb\n";
+        assert_eq!(value_at(text, "related", "b", 2, 9), Some((3, 16)));
+        assert_eq!(
+            value_at(text, "sources", "https://x.org/b", 2, 9),
+            Some((5, 5))
+        );
+        assert_eq!(value_at(text, "sources", "ftp://b", 2, 9), Some((7, 10)));
+        assert_eq!(value_at(text, "sources", "b", 2, 9), None);
+        let list = "- title: X\n  related:\n  - Крым\n- title: Y\n";
+        assert_eq!(value_at(list, "related", "Крым", 1, 3), Some((3, 5)));
     }
 
     #[test]

@@ -220,10 +220,39 @@ fn duplicate_slugs_name_both_files() {
 }
 
 #[test]
-fn unknown_related_slugs_are_errors() {
+fn unknown_related_slugs_point_at_the_slug_and_suggest_the_nearest() {
+    let relations = "---\ntitle: Diplomatic relations established\ndate: 1945-03-14\n---\n";
+    let visit = "---\ntitle: Visit\ndate: 1976\nrelated:\n  - 1945-03-14-relations\n  - 1945-03-14-relatons\n---\n";
     assert_eq!(
-        bad_event("---\ntitle: Bad\ndate: 1976\nrelated: [nowhere]\n---\n"),
-        "content/events/bad.md:4: related: no event has the slug \"nowhere\""
+        break_build(&[
+            ("content/events/1945-03-14-relations.md", relations),
+            ("content/events/1976-visit.md", visit),
+        ]),
+        one(
+            "content/events/1976-visit.md:6:5: related: no event has the slug \"1945-03-14-relatons\": did you mean `1945-03-14-relations`?"
+        )
+    );
+    assert_eq!(
+        break_build(&[(
+            "content/events/bad.md",
+            "---\ntitle: Bad\ndate: 1976\nrelated: [good, nowhere]\n---\n"
+        )]),
+        one("content/events/bad.md:4:17: related: no event has the slug \"nowhere\"")
+    );
+}
+
+#[test]
+fn bad_sources_point_at_their_own_line() {
+    let text = "---\ntitle: Bad\ndate: 1976\nsources:\n  - https://www.mid.ru/ru/foreign_policy/\n  - ftp://archive.example.org/fond-5\n  - title: Pravda, 23 November 1976\n    publisher: Pravda\n    url: \"javascript:alert(1)\"\n  - publisher: TASS\n---\n";
+    assert_eq!(
+        break_build(&[("content/events/bad.md", text)]),
+        [
+            "content/events/bad.md:6:5: source URL \"ftp://archive.example.org/fond-5\" must start with http:// or https://",
+            "content/events/bad.md:9:11: source URL \"javascript:alert(1)\" must start with http:// or https://",
+            "content/events/bad.md:10:16: a source needs a `title` or a `url`",
+            "error: 3 problems found; nothing was written\n",
+        ]
+        .join("\n")
     );
 }
 
