@@ -296,19 +296,55 @@ fn eras_that_end_before_they_start_are_named() {
 }
 
 #[test]
-fn template_errors_name_the_template_and_line() {
-    let error = break_site(&[("templates/event.html", "<p>\n{{ event.title }\n</p>")]);
-    assert!(
-        error.starts_with("template templates/: Failed to parse 'event.html'"),
-        "{error}"
+fn template_syntax_errors_point_at_the_file_line_and_column() {
+    assert_eq!(
+        break_build(&[("templates/event.html", "<p>\n{{ event.title }\n</p>")]),
+        one("templates/event.html:2:16: expected `}}` to end the `{{ … }}` here")
     );
-    assert!(error.contains("2:"), "the line is given: {error}");
-    let error = break_site(&[("templates/event.html", "<p>{{ nothing.here }}</p>")]);
-    assert!(
-        error.starts_with("template event.html: Failed to render 'event.html'"),
-        "{error}"
+    assert_eq!(
+        break_build(&[(
+            "templates/event.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n  {% for tag in event.tags %}\n    {{ tag.name }}\n{% endblock main %}\n"
+        )]),
+        one(
+            "templates/event.html:3:3: `{% for %}` opened on line 3 is never closed: add `{% endfor %}`"
+        )
     );
-    assert!(error.contains("nothing.here"), "{error}");
+    assert_eq!(
+        break_build(&[("templates/event.html", "{% extends \"layout.html\" %}\n")]),
+        one(
+            "templates/event.html:1:13: extends \"layout.html\", which is neither in templates/ nor built in"
+        )
+    );
+}
+
+#[test]
+fn template_render_errors_name_the_file_the_page_and_what_failed() {
+    assert_eq!(
+        break_build(&[(
+            "templates/event.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ event.titel }}</h1>\n{% endblock main %}\n"
+        )]),
+        one(
+            "templates/event.html:3:8: while rendering events/good.html: no variable `event.titel` here: check its spelling, or test it first with `{% if event.titel %}` if some pages lack it"
+        )
+    );
+    assert_eq!(
+        break_build(&[(
+            "templates/base.html",
+            "<!doctype html>\n<title>{{ site.title | shout }}</title>\n{% block main %}{% endblock main %}\n"
+        )]),
+        one("templates/base.html:2:24: while rendering index.html: there is no filter `shout`")
+    );
+    assert_eq!(
+        break_build(&[(
+            "templates/event.html",
+            "{{ event.title | truncate(length=\"a\") }}"
+        )]),
+        one(
+            "templates/event.html:1:18: while rendering events/good.html: filter `truncate` failed: Filter `truncate` received an incorrect type for arg `length`: got `\"a\"` but expected a usize"
+        )
+    );
 }
 
 #[test]
