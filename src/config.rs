@@ -140,6 +140,27 @@ impl Language {
     }
 }
 
+/// Refuses a folder that is no annals site: one with neither `site.yaml`
+/// nor `content/` (most likely the wrong folder, where a build would write
+/// an empty site).
+pub fn require_site(root: &Path) -> Result<()> {
+    if root.join(FILE).is_file() || root.join("content").is_dir() {
+        return Ok(());
+    }
+    let shown = root
+        .canonicalize()
+        .or_else(|_| std::path::absolute(root))
+        .unwrap_or_else(|_| root.to_path_buf());
+    let why = match root.is_dir() {
+        true => "it has neither a site.yaml nor a content/ folder",
+        false => "the folder does not exist",
+    };
+    Err(Error::Usage(format!(
+        "no annals site in {}: {why}; run annals in a site's folder, pass --root DIR, or create a site with `annals init DIR`",
+        shown.display()
+    )))
+}
+
 impl Config {
     /// Reads `root/site.yaml`; a missing file gives the defaults.
     pub fn load(root: &Path) -> Result<Config> {

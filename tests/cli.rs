@@ -192,3 +192,57 @@ fn the_repository_site_builds() {
     );
     assert!(whens.contains(&"7 May 2025".to_string()));
 }
+
+#[test]
+fn build_check_and_serve_refuse_a_folder_that_is_no_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().canonicalize().unwrap();
+    let expected = format!(
+        "no annals site in {}: it has neither a site.yaml nor a content/ folder; run annals in a site's folder, pass --root DIR, or create a site with `annals init DIR`\n",
+        folder.display()
+    );
+    for command in ["build", "check"] {
+        let run = annals(&[command], &folder);
+        assert_eq!(run.status.code(), Some(2), "{command}: {}", stderr(&run));
+        assert_eq!(stderr(&run), expected, "{command}");
+        assert_eq!(stdout(&run), "", "{command}");
+    }
+    let serve = serve_until_exit(&folder);
+    assert_eq!(serve.status.code(), Some(2), "serve: {}", stderr(&serve));
+    assert_eq!(stderr(&serve), expected, "serve");
+    assert_eq!(
+        std::fs::read_dir(&folder).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    let elsewhere = annals(&["build", "--root", "no-such-folder"], &folder);
+    assert_eq!(elsewhere.status.code(), Some(2));
+    assert_eq!(
+        stderr(&elsewhere),
+        format!(
+            "no annals site in {}: the folder does not exist; run annals in a site's folder, pass --root DIR, or create a site with `annals init DIR`\n",
+            folder.join("no-such-folder").display()
+        )
+    );
+}
+
+/// Runs `annals serve --port 0` in `dir`, killing it if it is still
+/// running after 20 seconds (it should exit at once).
+fn serve_until_exit(dir: &Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["serve", "--port", "0"])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
