@@ -1,4 +1,5 @@
-//! `site.yaml`: the site's title, languages, base URL and eras.
+//! `site.yaml`: the site's title, languages, base URL, eras and free
+//! `extra:` data for templates.
 //!
 //! The file is optional; every field has a default. It is read strictly
 //! (unknown keys are errors with a suggestion) and validated into [`Config`],
@@ -33,6 +34,8 @@ struct RawConfig {
     #[serde(default)]
     eras: Vec<RawEra>,
     languages: Option<Vec<Language>>,
+    #[serde(default)]
+    extra: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -93,6 +96,8 @@ pub struct Config {
     /// The language editions, the default first; one, `language`, when
     /// site.yaml lists none.
     pub languages: Vec<Language>,
+    /// Free data for templates (`site.extra`), as an event's `extra:` is.
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A named period of the chronology.
@@ -124,6 +129,7 @@ impl Default for Config {
             html: HtmlMode::Sanitise,
             eras: Vec::new(),
             languages: vec![Language::named("en")],
+            extra: BTreeMap::new(),
         }
     }
 }
@@ -291,6 +297,7 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
         },
         eras,
         languages,
+        extra: raw.extra,
     })
 }
 

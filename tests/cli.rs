@@ -246,3 +246,49 @@ fn serve_until_exit(dir: &Path) -> Output {
     }
     child.wait_with_output().unwrap()
 }
+
+#[test]
+fn templates_read_extra_from_site_yaml_and_from_events() {
+    let site = common::site(&[
+        (
+            "site.yaml",
+            "title: Venezuela and Russia\nextra:\n  archive: Archivo Histórico de Miraflores\n  funders: [Fundación A, Fundación B]\n",
+        ),
+        (
+            "content/events/1945-relations.md",
+            "---\ntitle: Relations established\ndate: 1945-03-14\nextra:\n  fond: \"Fond 5, opis 1\"\n---\nNotes were exchanged.\n",
+        ),
+        (
+            "templates/meta.html",
+            "<meta name=\"archive\" content=\"{{ site.extra.archive }}\"><meta name=\"funders\" content=\"{{ site.extra.funders | join(sep=' & ') }}\">",
+        ),
+        (
+            "templates/event.html",
+            "{% extends \"base.html\" %}{% block main %}<p class=\"fond\">{{ extra.fond }}</p><p class=\"archive\">{{ site.extra.archive }}</p>{% endblock main %}",
+        ),
+    ]);
+    let build = annals(&["build"], site.path());
+    assert!(build.status.success(), "{}", stderr(&build));
+    let index = common::page(site.path(), "index.html");
+    assert_eq!(
+        common::attrs(&index, "meta[name=archive]", "content"),
+        ["Archivo Histórico de Miraflores"]
+    );
+    assert_eq!(
+        common::attrs(&index, "meta[name=funders]", "content"),
+        ["Fundación A & Fundación B"]
+    );
+    let event = common::page(site.path(), "events/1945-relations.html");
+    assert_eq!(common::texts(&event, ".fond"), ["Fond 5, opis 1"]);
+    assert_eq!(
+        common::texts(&event, ".archive"),
+        ["Archivo Histórico de Miraflores"]
+    );
+    common::write(site.path(), "site.yaml", "title: X\nextra: [a, b]\n");
+    let refused = annals(&["build"], site.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        stderr(&refused),
+        "site.yaml:2:8: extra: expected a mapping of names to values, found a list\nerror: the build failed; the previous output is untouched\n"
+    );
+}
