@@ -30,10 +30,18 @@ fn init_then_build_gives_a_site() {
     let build = annals(&["build"], &site);
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(
-        stdout(&build).starts_with("built 1 events, "),
+        stdout(&build).starts_with("built 1 event, 8 pages in "),
         "{}",
         stdout(&build)
     );
+    let unchanged = annals(&["build"], &site);
+    assert!(
+        stdout(&unchanged).starts_with("nothing changed: 1 event, 8 pages in "),
+        "{}",
+        stdout(&unchanged)
+    );
+    let check = annals(&["check"], &site);
+    assert_eq!(stdout(&check), "ok: 1 event, 8 pages would be written\n");
     let index = common::page(&site, "index.html");
     assert_eq!(common::texts(&index, ".event-title"), ["An example event"]);
     let again = annals(&["init", "chronicle"], dir.path());
