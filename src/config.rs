@@ -252,7 +252,9 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
         } else if era.end < era.start {
             Some(format!(
                 "era {:?} ends ({}) before it starts ({})",
-                era.name, era.end, era.start
+                era.name,
+                era.end.plain(),
+                era.start.plain()
             ))
         } else if eras.iter().any(|e| e.slug == slug) {
             Some(format!("era {:?}: another era has the same name", era.name))

@@ -364,7 +364,11 @@ fn validate(
         errors.push(lines.error(path, "title", "the title is empty"));
     }
     if let Some(end) = raw.end.filter(|end| *end < raw.date) {
-        let message = format!("the event ends ({end}) before it starts ({})", raw.date);
+        let message = format!(
+            "the event ends ({}) before it starts ({})",
+            end.plain(),
+            raw.date.plain()
+        );
         errors.push(lines.error(path, "end", message));
     }
     for (key, names) in [("tags", &raw.tags), ("actors", &raw.actors)] {

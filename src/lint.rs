@@ -84,7 +84,9 @@ fn duplicate_titles(events: &[Event]) -> Vec<Warning> {
         if let Some(first) = seen.get(&key) {
             let message = format!(
                 "{:?} on {} is also the title of {}: the same event twice?",
-                event.title, event.date, first.origin
+                event.title,
+                event.date.plain(),
+                first.origin
             );
             warnings.push(warn(&event.origin, message));
         } else {

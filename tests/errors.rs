@@ -199,6 +199,20 @@ fn an_end_before_the_start_is_an_error() {
         bad_event("---\ntitle: Bad\ndate: 1976\nend: 1975-01\n---\n"),
         "content/events/bad.md:4: the event ends (1975-01) before it starts (1976)"
     );
+    assert_eq!(
+        break_build(&[(
+            "content/events/bad.md",
+            "---\ntitle: Baptism of Rus'\ndate: 0988\nend: 0987-06\n---\n"
+        )]),
+        one("content/events/bad.md:4: the event ends (987-06) before it starts (988)")
+    );
+    assert_eq!(
+        break_build(&[(
+            "site.yaml",
+            "eras:\n  - name: Kievan Rus'\n    start: 0988\n    end: 0882\n"
+        )]),
+        one("site.yaml:2: era \"Kievan Rus'\" ends (882) before it starts (988)")
+    );
 }
 
 #[test]
