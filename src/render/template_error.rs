@@ -176,8 +176,12 @@ fn plain(cause: &str) -> (String, Option<&str>, Option<&str>) {
             return (format!("{what} `{name}` failed"), Some(name), None);
         }
     }
-    let call = between(cause, "Macro `", "` not found");
-    (cause.to_string(), call, None)
+    if let Some(call) = between(cause, "Macro `", "` not found") {
+        let (file, name) = call.split_once("::").unwrap_or(("", call));
+        let message = format!("no macro `{name}` in the file imported as `{file}`");
+        return (message, Some(call), None);
+    }
+    (cause.to_string(), None, None)
 }
 
 /// Tera's error and its sources, one message each.
