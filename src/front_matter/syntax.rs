@@ -201,16 +201,7 @@ fn misaligned(yaml: &Yaml, (line, column): (usize, usize)) -> Diagnosis {
     let text = yaml.line(line);
     let indent = text.len() - text.trim_start_matches(' ').len();
     if column > indent + 1 {
-        let before = text.chars().take(column - 1).filter(|c| *c != ' ').last();
-        let after = match before {
-            Some(quote @ ('"' | '\'')) => format!("the closing {quote}"),
-            _ => "the value".into(),
-        };
-        let suggestion =
-            Entry::of(text).map_or(String::new(), |entry| format!(": {}", entry.quoted()));
-        let message =
-            format!("unexpected text after {after}: put the whole value in quotes{suggestion}");
-        return yaml.at(line, column, message);
+        return after_value(yaml, (line, column));
     }
     let message = if text.trim_start().starts_with('-') {
         "this list item is not lined up with the items above it: start every `-` of one list in the same column".to_string()
@@ -221,6 +212,39 @@ fn misaligned(yaml: &Yaml, (line, column): (usize, usize)) -> Diagnosis {
         )
     };
     yaml.at(line, indent + 1, message)
+}
+
+/// Text after a value that has ended: after its closing quote (often an
+/// apostrophe: `'Palais de l'Élysée'`), or after a list or mapping.
+fn after_value(yaml: &Yaml, (line, column): (usize, usize)) -> Diagnosis {
+    let text = yaml.line(line);
+    let suggestion = Entry::of(text).map_or(String::new(), |entry| format!(": {}", entry.quoted()));
+    let before = text
+        .chars()
+        .take(column - 1)
+        .enumerate()
+        .filter(|(_, c)| *c != ' ')
+        .last();
+    match before {
+        Some((at, '\'')) => {
+            let message = format!(
+                "this ' ends the single-quoted value: write an apostrophe inside single quotes twice (''), or use double quotes{suggestion}"
+            );
+            yaml.at(line, at + 1, message)
+        }
+        Some((_, '"')) => {
+            let message = format!(
+                "unexpected text after the closing \": put the whole value in quotes{suggestion}"
+            );
+            yaml.at(line, column, message)
+        }
+        _ => {
+            let message = format!(
+                "unexpected text after the value: put the whole value in quotes{suggestion}"
+            );
+            yaml.at(line, column, message)
+        }
+    }
 }
 
 /// A line that is neither `key: value` nor a list item.
@@ -281,8 +305,14 @@ impl<'a> Entry<'a> {
     }
 
     /// `key: "value"`, with the value quoted so that YAML reads it as text.
+    /// A value already between quotes of one kind (`'l'Élysée'`) is meant
+    /// as what is between them.
     pub(super) fn quoted(&self) -> String {
-        format!("{}: {}", self.key, quote(self.value))
+        let inner = ['"', '\'']
+            .iter()
+            .find_map(|q| self.value.strip_prefix(*q)?.strip_suffix(*q))
+            .unwrap_or(self.value);
+        format!("{}: {}", self.key, quote(inner))
     }
 }
 
@@ -329,6 +359,8 @@ mod tests {
         assert_eq!(Entry::of("Крещение: Руси").unwrap().colon, 9);
         assert_eq!(Entry::of("\"quoted\": x"), None);
         assert_eq!(quote("say \"no\""), "'say \"no\"'");
+        let entry = Entry::of("place: 'l'Élysée'").unwrap();
+        assert_eq!(entry.quoted(), "place: \"l'Élysée\"");
         assert_eq!(quote("C:\\x"), "\"C:\\\\x\"");
     }
 }

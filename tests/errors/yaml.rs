@@ -82,6 +82,11 @@ const YAML_MISTAKES: &[(&str, &str, &str)] = &[
         "content/events/bad.md:2:17: unexpected text after the closing \": put the whole value in quotes: title: '\"Pravda\" reports'",
     ),
     (
+        "an apostrophe inside single quotes",
+        "---\ntitle: X\ndate: 1976\nplace: 'Palais de l'Élysée'\n---\n",
+        "content/events/bad.md:4:20: this ' ends the single-quoted value: write an apostrophe inside single quotes twice (''), or use double quotes: place: \"Palais de l'Élysée\"",
+    ),
+    (
         "a value starting with *",
         "---\ntitle: *Secret* protocol\ndate: 1939\n---\n",
         "content/events/bad.md:2:8: a value that starts with * means something else in YAML: put the value in quotes: title: \"*Secret* protocol\"",
