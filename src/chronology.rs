@@ -140,13 +140,13 @@ fn check(events: &[Event]) -> Result<()> {
                 .flat_map(|event| event.translations.values().map(|t| t.origin.path.as_path())),
         )
         .collect();
+    let mut unknown = 0;
     for event in events {
-        for related in &event.related {
+        for (index, related) in event.related.iter().enumerate() {
             if !slugs.contains_key(related.as_str()) {
-                errors.push(Error::content(
-                    event.related_at(),
-                    format!("related: no event has the slug {related:?}"),
-                ));
+                let message = unknown_related(related, &slugs, unknown);
+                errors.push(Error::content(event.related_at(index), message));
+                unknown += 1;
             }
         }
         let texts = std::iter::once((&event.origin.path, event.body_line, &event.file_links))
@@ -170,6 +170,45 @@ fn check(events: &[Event]) -> Result<()> {
     }
     errors.sort_by_cached_key(ToString::to_string);
     Error::collect(errors)
+}
+
+/// How many unknown `related:` slugs in one run get a suggestion: each
+/// compares with every slug, seconds at a million events.
+const SUGGESTIONS: usize = 16;
+
+/// "no event has the slug", with the nearest slug there is for the first
+/// [`SUGGESTIONS`] of them.
+fn unknown_related(slug: &str, slugs: &HashMap<&str, &Event>, count: usize) -> String {
+    let length = slug.chars().count();
+    let most = 2 + length / 4;
+    let nearest = (count < SUGGESTIONS).then(|| {
+        slugs
+            .keys()
+            .filter(|known| known.len().abs_diff(length) <= most)
+            .filter(|known| bag_distance(slug, known) <= most)
+            .map(|known| (strsim::osa_distance(slug, known), *known))
+            .filter(|(distance, _)| *distance <= most)
+            .min()
+    });
+    match nearest.flatten() {
+        Some((_, known)) => {
+            format!("related: no event has the slug {slug:?}: did you mean `{known}`?")
+        }
+        None => format!("related: no event has the slug {slug:?}"),
+    }
+}
+
+/// A lower bound of the edit distance, quick to compute: how many
+/// characters one string has that the other lacks (all non-ASCII ones
+/// counted as one kind).
+fn bag_distance(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 129];
+    let kind = |c: char| (c as usize).min(128);
+    a.chars().for_each(|c| counts[kind(c)] += 1);
+    b.chars().for_each(|c| counts[kind(c)] -= 1);
+    let more: i32 = counts.iter().filter(|c| **c > 0).sum();
+    let fewer: i32 = counts.iter().filter(|c| **c < 0).sum();
+    more.max(-fewer) as usize
 }
 
 /// Every Markdown event file and translation file, with its event: where

@@ -1,4 +1,5 @@
-//! `site.yaml`: the site's title, languages, base URL and eras.
+//! `site.yaml`: the site's title, languages, base URL, eras and free
+//! `extra:` data for templates.
 //!
 //! The file is optional; every field has a default. It is read strictly
 //! (unknown keys are errors with a suggestion) and validated into [`Config`],
@@ -33,6 +34,8 @@ struct RawConfig {
     #[serde(default)]
     eras: Vec<RawEra>,
     languages: Option<Vec<Language>>,
+    #[serde(default)]
+    extra: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -93,6 +96,8 @@ pub struct Config {
     /// The language editions, the default first; one, `language`, when
     /// site.yaml lists none.
     pub languages: Vec<Language>,
+    /// Free data for templates (`site.extra`), as an event's `extra:` is.
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A named period of the chronology.
@@ -124,6 +129,7 @@ impl Default for Config {
             html: HtmlMode::Sanitise,
             eras: Vec::new(),
             languages: vec![Language::named("en")],
+            extra: BTreeMap::new(),
         }
     }
 }
@@ -138,6 +144,27 @@ impl Language {
             description: None,
         }
     }
+}
+
+/// Refuses a folder that is no annals site: one with neither `site.yaml`
+/// nor `content/` (most likely the wrong folder, where a build would write
+/// an empty site).
+pub fn require_site(root: &Path) -> Result<()> {
+    if root.join(FILE).is_file() || root.join("content").is_dir() {
+        return Ok(());
+    }
+    let shown = root
+        .canonicalize()
+        .or_else(|_| std::path::absolute(root))
+        .unwrap_or_else(|_| root.to_path_buf());
+    let why = match root.is_dir() {
+        true => "it has neither a site.yaml nor a content/ folder",
+        false => "the folder does not exist",
+    };
+    Err(Error::Usage(format!(
+        "no annals site in {}: {why}; run annals in a site's folder, pass --root DIR, or create a site with `annals init DIR`",
+        shown.display()
+    )))
 }
 
 impl Config {
@@ -225,7 +252,9 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
         } else if era.end < era.start {
             Some(format!(
                 "era {:?} ends ({}) before it starts ({})",
-                era.name, era.end, era.start
+                era.name,
+                era.end.plain(),
+                era.start.plain()
             ))
         } else if eras.iter().any(|e| e.slug == slug) {
             Some(format!("era {:?}: another era has the same name", era.name))
@@ -270,6 +299,7 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
         },
         eras,
         languages,
+        extra: raw.extra,
     })
 }
 

@@ -165,6 +165,13 @@ impl HistoricalDate {
         (!self.is_bce()).then(|| self.to_string())
     }
 
+    /// The date as editors write it, for messages: the grammar without the
+    /// year's zero padding (`988-02-30`, `44 BCE`, not `0988-02-30`).
+    pub fn plain(&self) -> String {
+        let text = self.to_string();
+        text.trim_start_matches('0').to_string()
+    }
+
     /// The date for readers, in English: `14 March 1945`, `November 1976`,
     /// `1976`, `1259 BCE`.
     pub fn human(&self) -> String {
@@ -332,6 +339,14 @@ mod tests {
 
     fn error(text: &str) -> String {
         HistoricalDate::parse(text).unwrap_err()
+    }
+
+    #[test]
+    fn plain_dates_drop_the_padding_of_the_year() {
+        assert_eq!(date("0988").plain(), "988");
+        assert_eq!(date("0988-02").plain(), "988-02");
+        assert_eq!(date("0044 BCE").plain(), "44 BCE");
+        assert_eq!(date("1945-03-14").plain(), "1945-03-14");
     }
 
     #[test]

@@ -68,12 +68,14 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A template failed to parse or render.
-    #[error("template {name}: {}", tera_chain(source))]
+    #[error("{at}: {message}")]
     Template {
-        /// The template's file name, e.g. `event.html`.
-        name: String,
-        /// Tera's error, whose chain is printed in full.
-        source: tera::Error,
+        /// The template's file (`templates/event.html`, or `built-in
+        /// event.html` for the theme's own) and the line and column, where
+        /// known.
+        at: Position,
+        /// What failed, with the whole of Tera's explanation.
+        message: String,
     },
     /// The output folder cannot be used.
     #[error("output folder {}: {message}", path.display())]
@@ -135,19 +137,6 @@ fn many(errors: &[Error]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// Tera's top-level message says only "Failed to render"; the cause is in its
-/// source chain, so print the whole chain on one line.
-fn tera_chain(error: &tera::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
 }
 
 #[cfg(test)]

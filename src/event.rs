@@ -99,8 +99,9 @@ pub struct Event {
     pub sources: Vec<Source>,
     /// Slugs of related events.
     pub related: Vec<String>,
-    /// The line `related:` is on, for errors about it.
-    pub related_line: usize,
+    /// Where each of `related` is written (file line and column), for
+    /// errors about it.
+    pub related_at: Box<[(u32, u32)]>,
     /// Old addresses that redirect here: output paths such as
     /// `events/old-name.html`.
     pub aliases: Vec<String>,
@@ -126,9 +127,10 @@ pub struct Event {
 }
 
 impl Event {
-    /// Where `related:` is written, for errors about it.
-    pub fn related_at(&self) -> Position {
-        Position::at(&self.origin.path, self.related_line, 0)
+    /// Where the `index`th of `related` is written, for errors about it.
+    pub fn related_at(&self, index: usize) -> Position {
+        let (line, column) = self.related_at.get(index).copied().unwrap_or_default();
+        Position::at(&self.origin.path, line as usize, column as usize)
     }
 
     /// Where `aliases:` is written, for errors about it.
@@ -330,6 +332,22 @@ impl Lines<'_> {
     fn error(&self, path: &Path, key: &str, message: impl Into<String>) -> Error {
         Error::content(self.at(path, key), message)
     }
+
+    /// Where `value` is written under `key:` (line and column), else the
+    /// key's line.
+    fn value_at(&self, key: &str, value: &str) -> (u32, u32) {
+        let at = front_matter::value_at(self.text, key, value, self.from, self.to);
+        let (line, column) = at.unwrap_or((self.line(key), 0));
+        (line as u32, column as u32)
+    }
+
+    /// Where a source is written: its URL, else its publisher, else the
+    /// `sources:` line.
+    fn source_at(&self, path: &Path, source: &Source) -> Position {
+        let written = source.url.as_deref().or(source.publisher.as_deref());
+        let (line, column) = self.value_at("sources", written.unwrap_or_default());
+        Position::at(path, line as usize, column as usize)
+    }
 }
 
 fn validate(
@@ -348,7 +366,11 @@ fn validate(
         errors.push(lines.error(path, "title", "the title is empty"));
     }
     if let Some(end) = raw.end.filter(|end| *end < raw.date) {
-        let message = format!("the event ends ({end}) before it starts ({})", raw.date);
+        let message = format!(
+            "the event ends ({}) before it starts ({})",
+            end.plain(),
+            raw.date.plain()
+        );
         errors.push(lines.error(path, "end", message));
     }
     for (key, names) in [("tags", &raw.tags), ("actors", &raw.actors)] {
@@ -357,8 +379,10 @@ fn validate(
             errors.push(lines.error(path, key, message));
         }
     }
-    if let Some(message) = raw.sources.iter().find_map(check_source) {
-        errors.push(lines.error(path, "sources", message));
+    for source in &raw.sources {
+        if let Some(message) = check_source(source) {
+            errors.push(Error::content(lines.source_at(path, source), message));
+        }
     }
     let aliases = page_path::aliases(&raw.aliases)
         .map_err(|message| errors.push(lines.error(path, "aliases", message)))
@@ -382,8 +406,12 @@ fn validate(
         actors: dedup(raw.actors),
         place: raw.place.filter(|p| !p.trim().is_empty()),
         sources: raw.sources,
+        related_at: raw
+            .related
+            .iter()
+            .map(|slug| lines.value_at("related", slug))
+            .collect(),
         related: raw.related,
-        related_line: lines.line("related"),
         aliases,
         aliases_line: lines.line("aliases"),
         draft: raw.draft,

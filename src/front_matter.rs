@@ -3,7 +3,12 @@
 //! It splits a Markdown file into its `---` block and its body, deserialises
 //! YAML into typed structs, and turns serde_yaml's positions, which count from
 //! the start of the YAML text, into positions in the file (the opening `---`
-//! is line 1 of the file, so the first YAML line is line 2).
+//! is line 1 of the file, so the first YAML line is line 2). Its errors are
+//! rewritten in editors' words (`explain`, `syntax`): the quote that is
+//! never closed, the value to put in quotes, the tab to replace.
+
+mod explain;
+mod syntax;
 
 use std::path::Path;
 
@@ -11,6 +16,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Position, Result};
+use explain::Yaml;
 
 /// A Markdown file cut in two.
 #[derive(Debug, PartialEq, Eq)]
@@ -64,77 +70,19 @@ pub fn parse<T: DeserializeOwned>(path: &Path, yaml: &str, first_line: usize) ->
             "the YAML is empty: expected a mapping with at least `title` and `date`",
         ));
     }
-    serde_yaml::from_str(yaml).map_err(|error| yaml_error(path, first_line, yaml, &error))
+    serde_yaml::from_str(yaml).map_err(|error| {
+        let yaml = Yaml {
+            path,
+            text: yaml,
+            first_line,
+        };
+        explain::error(&yaml, &error)
+    })
 }
 
 /// Writes a value as YAML (for the files `annals new` creates).
 pub fn to_yaml<T: Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
-}
-
-fn yaml_error(path: &Path, first_line: usize, yaml: &str, error: &serde_yaml::Error) -> Error {
-    let message = explain(error);
-    let (mut line, mut column) = match error.location() {
-        Some(at) => (first_line + at.line() - 1, at.column()),
-        None => (first_line, 0),
-    };
-    if let Some(repeat) = duplicate_key_line(yaml, &message, line + 1 - first_line) {
-        (line, column) = (first_line + repeat - 1, 1);
-    }
-    Error::content(Position::at(path, line, column), message)
-}
-
-/// serde places "duplicate field `x`" at the start of the mapping; the
-/// editor wants the line of the second `x:`.
-fn duplicate_key_line(yaml: &str, message: &str, mapping_line: usize) -> Option<usize> {
-    let key = message
-        .split("duplicate field `")
-        .nth(1)?
-        .split('`')
-        .next()?;
-    let first = key_line(yaml, key, mapping_line, usize::MAX)?;
-    key_line(yaml, key, first + 1, usize::MAX)
-}
-
-/// serde_yaml's message without its own "at line N column M" suffix, with a
-/// suggestion for misspelt field names.
-fn explain(error: &serde_yaml::Error) -> String {
-    let text = error.to_string();
-    let text = match text.find(" at line ") {
-        Some(at) => text[..at].to_string(),
-        None => text,
-    };
-    suggest_field(&text).unwrap_or(text)
-}
-
-/// Rewrites serde's "unknown field `tgas`, expected one of `title`, ..." as
-/// "unknown field `tgas`: did you mean `tags`?".
-fn suggest_field(message: &str) -> Option<String> {
-    let start = message.find("unknown field `")?;
-    let prefix = &message[..start];
-    let rest = &message[start + "unknown field `".len()..];
-    let (field, expected) = rest.split_once('`')?;
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    let best = known
-        .iter()
-        .map(|name| (strsim::damerau_levenshtein(field, name), *name))
-        .min()
-        .filter(|(distance, _)| *distance <= 2 + field.len() / 4);
-    let hint = match best {
-        Some((_, name)) => format!("did you mean `{name}`?"),
-        None => format!("expected one of {}", list(&known)),
-    };
-    Some(format!(
-        "{prefix}unknown field `{field}`: {hint} (free-form data goes under `extra:`)"
-    ))
-}
-
-fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The file line of a top-level `key:` inside the YAML lines
@@ -152,6 +100,52 @@ pub fn key_line(text: &str, key: &str, from: usize, to: usize) -> Option<usize> 
         .map(|(index, _)| index + 1)
 }
 
+/// The file line and column of `value` as written under `key:` inside the
+/// file lines `from..to`: on the key's line (`related: [a, b]`) or on the
+/// lines below it (`- a` items, a source's `url:`).
+pub fn value_at(
+    text: &str,
+    key: &str,
+    value: &str,
+    from: usize,
+    to: usize,
+) -> Option<(usize, usize)> {
+    if value.is_empty() {
+        return None;
+    }
+    let start = key_line(text, key, from, to)?;
+    let key_text = text.lines().nth(start - 1)?;
+    let key_indent = key_text.len() - key_text.trim_start_matches(['-', ' ']).len();
+    let below = |line: &str| {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        line.trim().is_empty()
+            || indent > key_indent
+            || (indent == key_indent && line[indent..].starts_with('-'))
+    };
+    let lines = text.lines().enumerate().skip(start - 1);
+    let lines = lines.take(to.saturating_sub(start).saturating_add(1));
+    for (index, line) in lines {
+        let skip = match index + 1 == start {
+            true => key_text.find(':').map_or(0, |colon| colon + 1),
+            false if below(line) => 0,
+            false => break,
+        };
+        if let Some(at) = find_token(&line[skip..], value) {
+            return Some((index + 1, line[..skip + at].chars().count() + 1));
+        }
+    }
+    None
+}
+
+/// The byte offset of `value` in `line` standing alone: not inside a
+/// longer word.
+fn find_token(line: &str, value: &str) -> Option<usize> {
+    let edge = |c: Option<char>| c.is_none_or(|c| " \t[],\"'#{}".contains(c));
+    line.match_indices(value).map(|(at, _)| at).find(|&at| {
+        edge(line[..at].chars().next_back()) && edge(line[at + value.len()..].chars().next())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +157,7 @@ mod tests {
     struct Sample {
         title: String,
         tags: Option<Vec<String>>,
+        extra: Option<serde_yaml::Value>,
     }
 
     fn path() -> &'static Path {
@@ -213,6 +208,20 @@ mod tests {
             error.to_string(),
             "content/x.md:3:1: unknown field `tgas`: did you mean `tags`? (free-form data goes under `extra:`)"
         );
+    }
+
+    #[test]
+    fn finds_values_under_their_key() {
+        let text = "---\ntitle: A\nrelated: [a-b, b]\nsources:\n  - https://x.org/b\n  - title: B\n    url: ftp://b\nb: 1\n---\nb\n";
+        assert_eq!(value_at(text, "related", "b", 2, 9), Some((3, 16)));
+        assert_eq!(
+            value_at(text, "sources", "https://x.org/b", 2, 9),
+            Some((5, 5))
+        );
+        assert_eq!(value_at(text, "sources", "ftp://b", 2, 9), Some((7, 10)));
+        assert_eq!(value_at(text, "sources", "b", 2, 9), None);
+        let list = "- title: X\n  related:\n  - Крым\n- title: Y\n";
+        assert_eq!(value_at(list, "related", "Крым", 1, 3), Some((3, 5)));
     }
 
     #[test]

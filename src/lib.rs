@@ -250,6 +250,7 @@ fn render_data(
 /// staging folder, then swaps it into place. On any error the previous
 /// output is left untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report> {
+    config::require_site(&opts.root)?;
     let fingerprint = fingerprint::of(opts);
     let output_dir = opts.output_dir();
     if let Some(stamp) = output::previous_stamp(&output_dir) {
@@ -284,6 +285,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
 /// writes nothing. Also reports untranslated events (as notes) and
 /// translations older than their originals (as warnings).
 pub fn check(opts: &BuildOptions) -> Result<Report> {
+    config::require_site(&opts.root)?;
     let mut site = Site::load(opts)?;
     let pages = site.render(&Discard)?;
     let lints = lint::events(site.events());

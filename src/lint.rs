@@ -84,7 +84,9 @@ fn duplicate_titles(events: &[Event]) -> Vec<Warning> {
         if let Some(first) = seen.get(&key) {
             let message = format!(
                 "{:?} on {} is also the title of {}: the same event twice?",
-                event.title, event.date, first.origin
+                event.title,
+                event.date.plain(),
+                first.origin
             );
             warnings.push(warn(&event.origin, message));
         } else {
@@ -118,9 +120,9 @@ fn lone_spellings<'a>(
             .iter()
             .filter(|(name, users)| users.len() == 1 && name != &common)
         {
+            let used = crate::i18n::plural("{n} time|{n} times", users.len());
             let message = format!(
-                "{what} {name:?} is used only here; {common:?} (used {} times) differs only by case or accents",
-                users.len()
+                "{what} {name:?} is used only here; {common:?} (used {used}) differs only by case or accents"
             );
             warnings.push(warn(&lone[0].origin, message));
         }
@@ -196,6 +198,19 @@ mod tests {
             [
                 "content/x.yaml:1: actor \"Nicolás Maduro\" is used only here; \"Nicolas Maduro\" (used 2 times) differs only by case or accents",
                 "content/x.yaml:3: actor \"venezuela\" is used only here; \"Venezuela\" (used 2 times) differs only by case or accents",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_spelling_used_once_is_counted_in_the_singular() {
+        let found = events(
+            "- {title: A, date: 1945, actors: [Venezuela]}\n- {title: B, date: 1946, actors: [venezuela]}\n",
+        );
+        assert_eq!(
+            messages(lone_spellings(&found, "actor", |e| &e.actors)),
+            [
+                "content/x.yaml:1: actor \"Venezuela\" is used only here; \"venezuela\" (used 1 time) differs only by case or accents"
             ]
         );
     }

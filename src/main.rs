@@ -4,6 +4,7 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use annals::i18n::plural;
 use annals::load::Format;
 use annals::output::Verbosity;
 use annals::scaffold::{self, NewEvent};
@@ -169,9 +170,9 @@ impl BuildArgs {
             "built"
         };
         println!(
-            "{what} {} events, {} pages in {} ({} ms)",
-            report.events,
-            report.pages,
+            "{what} {}, {} in {} ({} ms)",
+            plural("{n} event|{n} events", report.events),
+            plural("{n} page|{n} pages", report.pages),
             output.display(),
             started.elapsed().as_millis()
         );
@@ -196,8 +197,9 @@ impl CheckArgs {
         }
         print_warnings(&warnings);
         println!(
-            "ok: {} events, {} pages would be written",
-            report.events, report.pages
+            "ok: {}, {} would be written",
+            plural("{n} event|{n} events", report.events),
+            plural("{n} page|{n} pages", report.pages)
         );
         Ok(())
     }
@@ -205,6 +207,7 @@ impl CheckArgs {
 
 impl ServeArgs {
     fn run(self) -> Result<(), Error> {
+        annals::config::require_site(&self.root)?;
         let mut build = BuildOptions::new(self.root);
         build.drafts = drafts(self.drafts);
         annals::serve::run(ServeOptions {

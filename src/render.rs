@@ -13,6 +13,7 @@ mod json_ld;
 mod paging;
 mod redirect;
 mod selection;
+mod template_error;
 mod timeline;
 mod views;
 
@@ -25,7 +26,7 @@ use tera::Tera;
 use crate::chronology::{Chronology, Group};
 use crate::config::Config;
 use crate::edition::Edition;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::guard::{self, Watchdog};
 use crate::i18n::{self, Strings};
 use crate::load;
@@ -46,6 +47,7 @@ use views::{
 /// The compiled templates.
 pub struct Templates {
     tera: Tera,
+    sources: template_error::Sources,
 }
 
 impl Templates {
@@ -55,9 +57,11 @@ impl Templates {
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
             .collect();
+        let mut own = template_error::Sources::default();
         for file in load::walk_named(root, "templates") {
             let (path, name) = file?;
             let text = load::read_text(root, &path)?;
+            own.add(&name, path, &text);
             sources.retain(|(known, _)| *known != name);
             sources.push((name, text));
         }
@@ -67,24 +71,15 @@ impl Templates {
         tera.register_filter("plural", i18n::plural_filter);
         guard::check(&sources)?;
         tera.add_raw_templates(sources)
-            .map_err(|source| Error::Template {
-                name: "templates/".into(),
-                source,
-            })?;
-        Ok(Templates { tera })
+            .map_err(|error| own.parse_error(&error))?;
+        Ok(Templates { tera, sources: own })
     }
 
-    fn render<T: Serialize>(&self, name: &str, page: &Page<'_, T>) -> Result<String> {
-        let context = tera::Context::from_serialize(page).map_err(|source| Error::Template {
-            name: name.to_string(),
-            source,
-        })?;
-        self.tera
-            .render(name, &context)
-            .map_err(|source| Error::Template {
-                name: name.to_string(),
-                source,
-            })
+    /// Renders the page at output path `path` with template `name`.
+    fn render<T: Serialize>(&self, name: &str, path: &str, page: &Page<'_, T>) -> Result<String> {
+        let error = |error| self.sources.render_error(name, path, &error);
+        let context = tera::Context::from_serialize(page).map_err(error)?;
+        self.tera.render(name, &context).map_err(error)
     }
 }
 
@@ -224,7 +219,7 @@ impl Renderer<'_> {
         page.alternates = Alternate::all(&page.languages);
         let html = self
             .watchdog
-            .render(|| self.templates.render(template, &page))?;
+            .render(|| self.templates.render(template, path, &page))?;
         self.sink.put(path, html.as_bytes())
     }
 

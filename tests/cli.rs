@@ -30,10 +30,18 @@ fn init_then_build_gives_a_site() {
     let build = annals(&["build"], &site);
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(
-        stdout(&build).starts_with("built 1 events, "),
+        stdout(&build).starts_with("built 1 event, 8 pages in "),
         "{}",
         stdout(&build)
     );
+    let unchanged = annals(&["build"], &site);
+    assert!(
+        stdout(&unchanged).starts_with("nothing changed: 1 event, 8 pages in "),
+        "{}",
+        stdout(&unchanged)
+    );
+    let check = annals(&["check"], &site);
+    assert_eq!(stdout(&check), "ok: 1 event, 8 pages would be written\n");
     let index = common::page(&site, "index.html");
     assert_eq!(common::texts(&index, ".event-title"), ["An example event"]);
     let again = annals(&["init", "chronicle"], dir.path());
@@ -191,4 +199,104 @@ fn the_repository_site_builds() {
         "the 1976 visit has no day: {whens:?}"
     );
     assert!(whens.contains(&"7 May 2025".to_string()));
+}
+
+#[test]
+fn build_check_and_serve_refuse_a_folder_that_is_no_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().canonicalize().unwrap();
+    let expected = format!(
+        "no annals site in {}: it has neither a site.yaml nor a content/ folder; run annals in a site's folder, pass --root DIR, or create a site with `annals init DIR`\n",
+        folder.display()
+    );
+    for command in ["build", "check"] {
+        let run = annals(&[command], &folder);
+        assert_eq!(run.status.code(), Some(2), "{command}: {}", stderr(&run));
+        assert_eq!(stderr(&run), expected, "{command}");
+        assert_eq!(stdout(&run), "", "{command}");
+    }
+    let serve = serve_until_exit(&folder);
+    assert_eq!(serve.status.code(), Some(2), "serve: {}", stderr(&serve));
+    assert_eq!(stderr(&serve), expected, "serve");
+    assert_eq!(
+        std::fs::read_dir(&folder).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    let elsewhere = annals(&["build", "--root", "no-such-folder"], &folder);
+    assert_eq!(elsewhere.status.code(), Some(2));
+    assert_eq!(
+        stderr(&elsewhere),
+        format!(
+            "no annals site in {}: the folder does not exist; run annals in a site's folder, pass --root DIR, or create a site with `annals init DIR`\n",
+            folder.join("no-such-folder").display()
+        )
+    );
+}
+
+/// Runs `annals serve --port 0` in `dir`, killing it if it is still
+/// running after 20 seconds (it should exit at once).
+fn serve_until_exit(dir: &Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["serve", "--port", "0"])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn templates_read_extra_from_site_yaml_and_from_events() {
+    let site = common::site(&[
+        (
+            "site.yaml",
+            "title: Venezuela and Russia\nextra:\n  archive: Archivo Histórico de Miraflores\n  funders: [Fundación A, Fundación B]\n",
+        ),
+        (
+            "content/events/1945-relations.md",
+            "---\ntitle: Relations established\ndate: 1945-03-14\nextra:\n  fond: \"Fond 5, opis 1\"\n---\nNotes were exchanged.\n",
+        ),
+        (
+            "templates/meta.html",
+            "<meta name=\"archive\" content=\"{{ site.extra.archive }}\"><meta name=\"funders\" content=\"{{ site.extra.funders | join(sep=' & ') }}\">",
+        ),
+        (
+            "templates/event.html",
+            "{% extends \"base.html\" %}{% block main %}<p class=\"fond\">{{ extra.fond }}</p><p class=\"archive\">{{ site.extra.archive }}</p>{% endblock main %}",
+        ),
+    ]);
+    let build = annals(&["build"], site.path());
+    assert!(build.status.success(), "{}", stderr(&build));
+    let index = common::page(site.path(), "index.html");
+    assert_eq!(
+        common::attrs(&index, "meta[name=archive]", "content"),
+        ["Archivo Histórico de Miraflores"]
+    );
+    assert_eq!(
+        common::attrs(&index, "meta[name=funders]", "content"),
+        ["Fundación A & Fundación B"]
+    );
+    let event = common::page(site.path(), "events/1945-relations.html");
+    assert_eq!(common::texts(&event, ".fond"), ["Fond 5, opis 1"]);
+    assert_eq!(
+        common::texts(&event, ".archive"),
+        ["Archivo Histórico de Miraflores"]
+    );
+    common::write(site.path(), "site.yaml", "title: X\nextra: [a, b]\n");
+    let refused = annals(&["build"], site.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        stderr(&refused),
+        "site.yaml:2:8: extra: expected a mapping of names to values, found a list\nerror: the build failed; the previous output is untouched\n"
+    );
 }

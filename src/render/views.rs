@@ -24,6 +24,8 @@ pub(crate) struct SiteView<'a> {
     pub(crate) description: &'a str,
     pub(crate) language: &'a str,
     pub(crate) author: Option<&'a str>,
+    /// site.yaml's `extra:`.
+    pub(crate) extra: &'a BTreeMap<String, serde_json::Value>,
 }
 
 impl<'a> SiteView<'a> {
@@ -33,6 +35,7 @@ impl<'a> SiteView<'a> {
             description: &config.description,
             language: &config.language,
             author: config.author.as_deref(),
+            extra: &config.extra,
         }
     }
 }

@@ -140,6 +140,38 @@ pub fn break_site_with(files: &[(&str, &str)], hook: impl FnOnce(&Path)) -> Stri
     error
 }
 
+/// The last line `annals build` prints on stderr when it fails on one
+/// problem.
+pub const BUILD_FAILED: &str = "error: the build failed; the previous output is untouched\n";
+
+/// Like [`break_site`], with `annals build` run as a process, as an editor
+/// runs it: asserts exit status 1 and an untouched output, and returns the
+/// whole of stderr.
+pub fn break_build(files: &[(&str, &str)]) -> String {
+    let site = self::site(&[("content/events/good.md", GOOD)]);
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+            .arg("build")
+            .current_dir(site.path())
+            .output()
+            .unwrap()
+    };
+    assert!(run().status.success(), "the good site builds");
+    let before = snapshot(&site.path().join("public"));
+    for (path, text) in files {
+        write(site.path(), path, text);
+    }
+    let output = run();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        before,
+        snapshot(&site.path().join("public")),
+        "output changed after: {stderr}"
+    );
+    stderr
+}
+
 /// Parses an output page.
 pub fn page(root: &Path, path: &str) -> Html {
     let file = root.join("public").join(path);

@@ -1,24 +1,25 @@
 //! Every class of bad input gets a clear error naming the file, line and
 //! column, and leaves the previous output byte-for-byte untouched.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod templates;
+mod yaml;
 
 use std::path::Path;
 
-use common::{GOOD, break_site, build, build_ok, fixture, snapshot, write};
+use common::{
+    BUILD_FAILED, GOOD, break_build, break_site, build, build_ok, fixture, snapshot, write,
+};
 
 fn bad_event(front_matter: &str) -> String {
     break_site(&[("content/events/bad.md", front_matter)])
 }
 
-#[test]
-fn yaml_syntax_errors_give_line_and_column() {
-    assert_eq!(
-        bad_event("---\ntitle: Bad\ndate: 1976\ntags: [a, b\n---\n"),
-        "content/events/bad.md:5:1: did not find expected ',' or ']'"
-    );
+/// What `annals build` prints on stderr for one problem.
+pub(crate) fn one(message: &str) -> String {
+    format!("{message}\n{BUILD_FAILED}")
 }
-
 #[test]
 fn unknown_fields_suggest_the_nearest() {
     assert_eq!(
@@ -53,6 +54,20 @@ fn an_end_before_the_start_is_an_error() {
         bad_event("---\ntitle: Bad\ndate: 1976\nend: 1975-01\n---\n"),
         "content/events/bad.md:4: the event ends (1975-01) before it starts (1976)"
     );
+    assert_eq!(
+        break_build(&[(
+            "content/events/bad.md",
+            "---\ntitle: Baptism of Rus'\ndate: 0988\nend: 0987-06\n---\n"
+        )]),
+        one("content/events/bad.md:4: the event ends (987-06) before it starts (988)")
+    );
+    assert_eq!(
+        break_build(&[(
+            "site.yaml",
+            "eras:\n  - name: Kievan Rus'\n    start: 0988\n    end: 0882\n"
+        )]),
+        one("site.yaml:2: era \"Kievan Rus'\" ends (882) before it starts (988)")
+    );
 }
 
 #[test]
@@ -74,10 +89,39 @@ fn duplicate_slugs_name_both_files() {
 }
 
 #[test]
-fn unknown_related_slugs_are_errors() {
+fn unknown_related_slugs_point_at_the_slug_and_suggest_the_nearest() {
+    let relations = "---\ntitle: Diplomatic relations established\ndate: 1945-03-14\n---\n";
+    let visit = "---\ntitle: Visit\ndate: 1976\nrelated:\n  - 1945-03-14-relations\n  - 1945-03-14-relatons\n---\n";
     assert_eq!(
-        bad_event("---\ntitle: Bad\ndate: 1976\nrelated: [nowhere]\n---\n"),
-        "content/events/bad.md:4: related: no event has the slug \"nowhere\""
+        break_build(&[
+            ("content/events/1945-03-14-relations.md", relations),
+            ("content/events/1976-visit.md", visit),
+        ]),
+        one(
+            "content/events/1976-visit.md:6:5: related: no event has the slug \"1945-03-14-relatons\": did you mean `1945-03-14-relations`?"
+        )
+    );
+    assert_eq!(
+        break_build(&[(
+            "content/events/bad.md",
+            "---\ntitle: Bad\ndate: 1976\nrelated: [good, nowhere]\n---\n"
+        )]),
+        one("content/events/bad.md:4:17: related: no event has the slug \"nowhere\"")
+    );
+}
+
+#[test]
+fn bad_sources_point_at_their_own_line() {
+    let text = "---\ntitle: Bad\ndate: 1976\nsources:\n  - https://www.mid.ru/ru/foreign_policy/\n  - ftp://archive.example.org/fond-5\n  - title: Pravda, 23 November 1976\n    publisher: Pravda\n    url: \"javascript:alert(1)\"\n  - publisher: TASS\n---\n";
+    assert_eq!(
+        break_build(&[("content/events/bad.md", text)]),
+        [
+            "content/events/bad.md:6:5: source URL \"ftp://archive.example.org/fond-5\" must start with http:// or https://",
+            "content/events/bad.md:9:11: source URL \"javascript:alert(1)\" must start with http:// or https://",
+            "content/events/bad.md:10:16: a source needs a `title` or a `url`",
+            "error: 3 problems found; nothing was written\n",
+        ]
+        .join("\n")
     );
 }
 
@@ -119,23 +163,6 @@ fn eras_that_end_before_they_start_are_named() {
         "site.yaml:3: era \"Backwards\" ends (1945) before it starts (1991)"
     );
 }
-
-#[test]
-fn template_errors_name_the_template_and_line() {
-    let error = break_site(&[("templates/event.html", "<p>\n{{ event.title }\n</p>")]);
-    assert!(
-        error.starts_with("template templates/: Failed to parse 'event.html'"),
-        "{error}"
-    );
-    assert!(error.contains("2:"), "the line is given: {error}");
-    let error = break_site(&[("templates/event.html", "<p>{{ nothing.here }}</p>")]);
-    assert!(
-        error.starts_with("template event.html: Failed to render 'event.html'"),
-        "{error}"
-    );
-    assert!(error.contains("nothing.here"), "{error}");
-}
-
 #[test]
 fn every_bad_file_is_reported_in_one_run() {
     let error = break_site(&[
