@@ -13,12 +13,12 @@ use serde::Deserialize;
 use crate::date::HistoricalDate;
 use crate::error::{Error, Position, Result};
 use crate::front_matter;
-use crate::load;
+use crate::load::Sources;
 use crate::markdown::HtmlMode;
 use crate::slug::slugify;
 
 /// The site configuration file, relative to the root.
-pub const FILE: &str = "site.yaml";
+pub const FILE: &str = crate::load::SITE_YAML;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -146,35 +146,13 @@ impl Language {
     }
 }
 
-/// Refuses a folder that is no annals site: one with neither `site.yaml`
-/// nor `content/` (most likely the wrong folder, where a build would write
-/// an empty site).
-pub fn require_site(root: &Path) -> Result<()> {
-    if root.join(FILE).is_file() || root.join("content").is_dir() {
-        return Ok(());
-    }
-    let shown = root
-        .canonicalize()
-        .or_else(|_| std::path::absolute(root))
-        .unwrap_or_else(|_| root.to_path_buf());
-    let why = match root.is_dir() {
-        true => "it has neither a site.yaml nor a content/ folder",
-        false => "the folder does not exist",
-    };
-    Err(Error::Usage(format!(
-        "no annals site in {}: {why}; run annals in a site's folder, pass --root DIR, or create a site with `annals init DIR`",
-        shown.display()
-    )))
-}
-
 impl Config {
-    /// Reads `root/site.yaml`; a missing file gives the defaults.
-    pub fn load(root: &Path) -> Result<Config> {
-        let path = Path::new(FILE);
-        if !root.join(path).is_file() {
-            return Ok(Config::default());
+    /// The site's settings: its `site.yaml`, or the defaults without one.
+    pub fn of(sources: &Sources) -> Result<Config> {
+        match &sources.site {
+            Some(site) => Config::parse(&site.text),
+            None => Ok(Config::default()),
         }
-        Config::parse(&load::read_text(root, path)?)
     }
 
     /// Parses and validates the text of `site.yaml`; blank text gives the

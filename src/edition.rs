@@ -8,13 +8,14 @@
 //! no translation exists. Rendering, search, feeds and exports then work on
 //! an edition exactly as on a site of one language.
 
-use std::path::Path;
+use std::collections::BTreeMap;
 
 use crate::chronology::Chronology;
 use crate::config::{Config, Language};
 use crate::error::Result;
 use crate::event::{Body, Event};
 use crate::i18n::Strings;
+use crate::load::Text;
 
 /// One language edition, ready to render.
 pub struct Edition {
@@ -32,7 +33,11 @@ pub struct Edition {
 
 /// Every edition, the default first. The default edition reads
 /// `chronology` as it is; the others, translated.
-pub fn all(root: &Path, config: &Config, chronology: Chronology) -> Result<Vec<Edition>> {
+pub fn all(
+    config: &Config,
+    strings: &BTreeMap<String, Text>,
+    chronology: Chronology,
+) -> Result<Vec<Edition>> {
     let default = &config.languages[0].code;
     let fallback = !config.is_multilingual();
     let mut errors = Vec::new();
@@ -44,7 +49,8 @@ pub fn all(root: &Path, config: &Config, chronology: Chronology) -> Result<Vec<E
         } else {
             format!("{}/", language.code)
         };
-        let strings = match Strings::load(root, &language.code, fallback) {
+        let own = strings.get(&language.code);
+        let strings = match Strings::new(&language.code, own, fallback) {
             Ok(strings) => strings,
             Err(error) => {
                 errors.push(error);

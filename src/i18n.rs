@@ -9,16 +9,16 @@
 //! placeholders and plural forms separated by `|` (see [`plural`]).
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use crate::error::{Error, Position, Result};
 use crate::front_matter;
-use crate::load;
+use crate::load::Text;
 
 /// The folder of a site's own strings, relative to the root.
-pub const DIR: &str = "i18n";
+pub const DIR: &str = crate::load::STRINGS_DIR;
 
 /// The built-in strings, by language code.
 const BUILT_IN: [(&str, &str); 3] = [
@@ -37,7 +37,7 @@ impl Strings {
     /// replaced by the site's `i18n/<code>.yaml`. `english_fallback` lets a
     /// language annals has no strings for start from English (a site of one
     /// language, as before editions existed).
-    pub fn load(root: &Path, code: &str, english_fallback: bool) -> Result<Strings> {
+    pub fn new(code: &str, own: Option<&Text>, english_fallback: bool) -> Result<Strings> {
         let english = built_in("en")?;
         let primary = code.split('-').next().unwrap_or(code);
         let mut strings = match BUILT_IN.iter().any(|(c, _)| *c == primary) {
@@ -45,13 +45,13 @@ impl Strings {
             false if english_fallback => english.clone(),
             false => BTreeMap::new(),
         };
-        let path = PathBuf::from(DIR).join(format!("{code}.yaml"));
-        if root.join(&path).is_file() {
-            let text = load::read_text(root, &path)?;
-            if !text.trim().is_empty() {
-                let own: BTreeMap<String, String> = front_matter::parse(&path, &text, 1)?;
-                strings.extend(own);
-            }
+        let path = own.map_or_else(
+            || PathBuf::from(DIR).join(format!("{code}.yaml")),
+            |own| own.path.clone(),
+        );
+        if let Some(own) = own.filter(|own| !own.text.trim().is_empty()) {
+            let own: BTreeMap<String, String> = front_matter::parse(&path, &own.text, 1)?;
+            strings.extend(own);
         }
         let missing = english
             .keys()
@@ -158,21 +158,20 @@ mod tests {
 
     #[test]
     fn built_in_languages_have_every_key() {
-        let root = Path::new("/nonexistent");
-        let english = Strings::load(root, "en", false).unwrap();
+        let english = Strings::new("en", None, false).unwrap();
         for code in ["es", "ru", "es-VE"] {
-            let strings = Strings::load(root, code, false).unwrap();
+            let strings = Strings::new(code, None, false).unwrap();
             assert_eq!(strings.0.len(), english.0.len(), "{code}");
         }
         assert_eq!(
-            Strings::load(root, "fr", true).unwrap().get("sources"),
+            Strings::new("fr", None, true).unwrap().get("sources"),
             "Sources"
         );
     }
 
     #[test]
     fn a_language_without_strings_names_the_missing_keys() {
-        let error = Strings::load(Path::new("/nonexistent"), "fr", false).unwrap_err();
+        let error = Strings::new("fr", None, false).unwrap_err();
         assert!(
             error
                 .to_string()

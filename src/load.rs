@@ -11,6 +11,10 @@ use walkdir::WalkDir;
 
 use crate::error::{Error, Position, Result};
 
+mod sources;
+
+pub use sources::{SITE_YAML, STRINGS_DIR, Sources, Text, require_site};
+
 /// The largest content file annals reads, in bytes.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 

@@ -207,7 +207,7 @@ impl CheckArgs {
 
 impl ServeArgs {
     fn run(self) -> Result<(), Error> {
-        annals::config::require_site(&self.root)?;
+        annals::load::require_site(&self.root)?;
         let mut build = BuildOptions::new(self.root);
         build.drafts = drafts(self.drafts);
         annals::serve::run(ServeOptions {

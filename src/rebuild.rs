@@ -21,12 +21,13 @@ use crate::chronology::Chronology;
 use crate::edition::{self, Edition};
 use crate::error::{Error, Result};
 use crate::event::{self, Event};
-use crate::load::{self, SourceFile};
+use crate::load::{self, SourceFile, Sources};
 use crate::output::{self, Memory, Pages};
 use crate::page_path::PagePath;
 use crate::render::{self, Dirty, Overviews, Selection};
+use crate::site::{self, Settings};
 use crate::watch::Change;
-use crate::{BuildOptions, Settings, translation};
+use crate::{BuildOptions, translation};
 
 /// What a rebuild (or a step of one) did.
 #[derive(Debug)]
@@ -60,6 +61,7 @@ struct Parsed {
 pub struct Live {
     opts: BuildOptions,
     files: BTreeMap<PathBuf, Parsed>,
+    sources: Option<Sources>,
     settings: Option<Settings>,
     /// The language codes `files` were told events from translations by.
     languages: Vec<String>,
@@ -72,6 +74,7 @@ impl Live {
         Live {
             opts,
             files: BTreeMap::new(),
+            sources: None,
             settings: None,
             languages: Vec::new(),
             built: None,
@@ -100,7 +103,9 @@ impl Live {
         let full = matches!(change, Change::Everything) || self.built.is_none();
         if full || self.settings.is_none() {
             self.settings = None;
-            let settings = Settings::load(&self.opts)?;
+            let sources = Sources::read(&self.opts.root)?;
+            let settings = Settings::parse(&sources, &self.opts)?;
+            self.sources = Some(sources);
             let languages: Vec<String> = settings
                 .config
                 .languages
@@ -157,18 +162,9 @@ impl Live {
     /// (unless their text is unchanged).
     fn read_all(&mut self) -> Result<()> {
         let root = self.opts.root.clone();
-        let mut present = BTreeSet::new();
-        let mut errors = Vec::new();
-        for path in load::walk(&root, "content") {
-            match path {
-                Ok(path) if load::format_of(&path).is_some() => {
-                    present.insert(path);
-                }
-                Ok(_) => {}
-                Err(error) => errors.push(error),
-            }
-        }
-        Error::collect(errors)?;
+        let sources = self.sources_mut()?;
+        sources.relist_content()?;
+        let present: BTreeSet<PathBuf> = sources.content.iter().map(|(p, _)| p.clone()).collect();
         self.files.retain(|path, _| present.contains(path));
         for path in present {
             let text = load::read_text(&root, &path)?;
@@ -224,7 +220,7 @@ impl Live {
         Error::collect(errors)?;
         let settings = self.settings()?;
         let translations = translation::among(translations, &settings.config);
-        crate::model(events, &translations, &settings.config, self.opts.drafts)
+        site::model(events, &translations, &settings.config, self.opts.drafts)
     }
 
     /// Whether the site has several language editions.
@@ -237,7 +233,19 @@ impl Live {
     /// The site's editions of `chronology`, the default first.
     fn editions(&self, chronology: Chronology) -> Result<Vec<Edition>> {
         let settings = self.settings()?;
-        edition::all(&self.opts.root, &settings.config, chronology)
+        edition::all(&settings.config, &self.sources()?.strings, chronology)
+    }
+
+    fn sources(&self) -> Result<&Sources> {
+        self.sources
+            .as_ref()
+            .ok_or_else(|| Error::Usage("the site could not be read".into()))
+    }
+
+    fn sources_mut(&mut self) -> Result<&mut Sources> {
+        self.sources
+            .as_mut()
+            .ok_or_else(|| Error::Usage("the site could not be read".into()))
     }
 
     fn settings(&self) -> Result<&Settings> {
@@ -251,8 +259,8 @@ impl Live {
         let settings = self.settings()?;
         let memory = Memory::default();
         let rendered =
-            crate::render_site(&settings.templates, &editions, &settings.config, &memory)?;
-        crate::put_static(&self.opts.root, &memory)?;
+            site::render_site(&settings.templates, &editions, &settings.config, &memory)?;
+        site::put_static(self.sources()?, &memory)?;
         let pages = Arc::new(memory.into_pages());
         self.built = default_chronology(editions).map(|chronology| (chronology, pages.clone()));
         Ok(Rebuilt {
@@ -368,7 +376,7 @@ impl Live {
             let extras = Memory::default();
             let html = output::sitemap_order(next.keys().cloned());
             let edition = std::slice::from_ref(edition);
-            crate::render_data(edition, &html, &settings.config, &extras)?;
+            site::render_data(edition, &html, &settings.config, &extras)?;
             let extras = extras.into_pages();
             changed.extend(extras.keys().cloned());
             next.extend(extras);

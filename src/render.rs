@@ -17,8 +17,6 @@ mod template_error;
 mod timeline;
 mod views;
 
-use std::path::Path;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
@@ -29,7 +27,7 @@ use crate::edition::Edition;
 use crate::error::Result;
 use crate::guard::{self, Watchdog};
 use crate::i18n::{self, Strings};
-use crate::load;
+use crate::load::Text;
 use crate::markdown::{self, HtmlMode};
 use crate::output::Sink;
 use crate::page_path::{Listing, PagePath};
@@ -51,19 +49,18 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// The built-in templates, overridden by `root/templates/*.html`.
-    pub fn load(root: &Path) -> Result<Templates> {
+    /// The built-in templates, overridden by the site's own (`templates/`)
+    /// of the same name.
+    pub fn new(site: &[(String, Text)]) -> Result<Templates> {
         let mut sources: Vec<(String, String)> = theme::TEMPLATES
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
             .collect();
         let mut own = template_error::Sources::default();
-        for file in load::walk_named(root, "templates") {
-            let (path, name) = file?;
-            let text = load::read_text(root, &path)?;
-            own.add(&name, path, &text);
-            sources.retain(|(known, _)| *known != name);
-            sources.push((name, text));
+        for (name, file) in site {
+            own.add(name, file.path.clone(), &file.text);
+            sources.retain(|(known, _)| known != name);
+            sources.push((name.clone(), file.text.clone()));
         }
         let mut tera = Tera::default();
         tera.set_escape_fn(escape::html);

@@ -41,13 +41,14 @@ type Listed = (PathBuf, Format);
 /// first) from events, and reads them. On a site of one language there are
 /// none.
 pub fn partition(
-    files: Vec<Listed>,
+    files: &[Listed],
     root: &Path,
     config: &Config,
 ) -> Result<(Vec<Listed>, Vec<TranslationFile>)> {
     let others = other_languages(config);
     let (translations, events): (Vec<_>, Vec<_>) = files
-        .into_iter()
+        .iter()
+        .cloned()
         .partition(|(path, _)| translated(path, &others).is_some());
     let translations =
         crate::load::read_each(root, &translations, |file| Ok(of_file(file, &others)))?;

@@ -37,9 +37,9 @@ fn fixture(name: &str) -> Chronology {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    let config = Config::load(&root).unwrap();
-    let (files, _) = load::content(&root).unwrap();
-    let (files, _) = translation::partition(files, &root, &config).unwrap();
+    let sources = load::Sources::read(&root).unwrap();
+    let config = Config::of(&sources).unwrap();
+    let (files, _) = translation::partition(&sources.content, &root, &config).unwrap();
     let events = event::read_all(&root, &files).unwrap();
     Chronology::new(events, &config, Drafts::Exclude).unwrap()
 }

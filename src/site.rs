@@ -1,0 +1,199 @@
+//! The stages every driver shares: settings, model and rendering.
+//!
+//! `annals build` renders a [`Site`] into the output's staging folder,
+//! `annals check` into nothing, and `annals serve` (see `crate::rebuild`)
+//! into memory, re-rendering only what an edit touched: all three parse,
+//! model and render with the functions here, so they cannot disagree.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::chronology::{Chronology, Drafts};
+use crate::config::Config;
+use crate::edition::{self, Edition};
+use crate::error::Result;
+use crate::event::{self, Event};
+use crate::fingerprint::Stamp;
+use crate::load::Sources;
+use crate::output::{InFolder, Recorder, Sink};
+use crate::render::{self, Templates};
+use crate::{BuildOptions, Report, export, feed, markdown, theme, translation};
+
+/// The site's settings and templates: what every page depends on.
+pub(crate) struct Settings {
+    pub(crate) config: Config,
+    pub(crate) templates: Templates,
+}
+
+impl Settings {
+    /// Parses site.yaml (its base URL overridden by the options) and
+    /// compiles the templates.
+    pub(crate) fn parse(sources: &Sources, opts: &BuildOptions) -> Result<Settings> {
+        let mut config = Config::of(sources)?;
+        if let Some(url) = &opts.base_url {
+            config.set_base_url(url)?;
+        }
+        let templates = Templates::new(&sources.templates)?;
+        Ok(Settings { config, templates })
+    }
+}
+
+/// The model of a site: its events, with their translations, ordered and
+/// grouped.
+pub(crate) fn model(
+    events: Vec<Event>,
+    translations: &[translation::TranslationFile],
+    config: &Config,
+    drafts: Drafts,
+) -> Result<Chronology> {
+    let events = translation::attach(events, translations, config)?;
+    Chronology::new(events, config, drafts)
+}
+
+/// A site, parsed and checked, ready to render.
+pub(crate) struct Site {
+    pub(crate) config: Config,
+    /// The default language's edition first; it holds the chronology as
+    /// read (one copy of the events, not one per use).
+    editions: Vec<Edition>,
+    templates: Templates,
+    pub(crate) warnings: Vec<String>,
+}
+
+impl Site {
+    /// Parses and checks every file of `sources` and models the site.
+    pub(crate) fn parse(sources: &Sources, opts: &BuildOptions) -> Result<Site> {
+        let Settings { config, templates } = Settings::parse(sources, opts)?;
+        let root = &sources.root;
+        let (files, translations) = translation::partition(&sources.content, root, &config)?;
+        let events = event::read_all(root, &files)?;
+        let chronology = model(events, &translations, &config, opts.drafts)?;
+        let mut warnings = sources.skipped.clone();
+        warnings.extend(export::warnings(&chronology));
+        let editions = edition::all(&config, &sources.strings, chronology)?;
+        warnings.extend(feed::missing_base_url(&config));
+        if config.html == markdown::HtmlMode::Trust {
+            warnings.push(
+                "site.yaml: unsafe_html is on: raw HTML in bodies is published unsanitised, scripts included"
+                    .into(),
+            );
+        }
+        Ok(Site {
+            config,
+            editions,
+            templates,
+            warnings,
+        })
+    }
+
+    /// Renders the pages of every language edition, then the feeds and data
+    /// exports; returns how many pages.
+    pub(crate) fn render(&self, sink: &dyn Sink) -> Result<usize> {
+        render_site(&self.templates, &self.editions, &self.config, sink)
+    }
+
+    /// The events as read, in the default language.
+    pub(crate) fn events(&self) -> &[Event] {
+        self.editions
+            .first()
+            .map_or(&[], |edition| edition.chronology.events.as_slice())
+    }
+
+    /// How many files a build writes, about: for the progress bar.
+    pub(crate) fn expected_pages(&self) -> u64 {
+        let Some(chronology) = self.editions.first().map(|e| &e.chronology) else {
+            return 0;
+        };
+        let aliases: usize = chronology.events.iter().map(|e| e.aliases.len()).sum();
+        let per_edition =
+            (chronology.events.len() + chronology.tags.len() + chronology.actors.len()) as u64
+                + (chronology.eras.len() + aliases) as u64
+                + 16;
+        per_edition * self.editions.len() as u64
+    }
+
+    /// What the build stamps into its output, with its `fingerprint`.
+    pub(crate) fn stamp(&self, fingerprint: String, pages: usize) -> Stamp {
+        Stamp {
+            fingerprint,
+            events: self.events().len(),
+            pages,
+            warnings: self.warnings.clone(),
+        }
+    }
+
+    pub(crate) fn report(self, pages: usize, output: Option<PathBuf>) -> Report {
+        Report {
+            events: self.events().len(),
+            pages,
+            warnings: self.warnings,
+            lints: Vec::new(),
+            notes: Vec::new(),
+            output,
+            unchanged: false,
+        }
+    }
+}
+
+/// Renders every page, feed and export of every language edition of a
+/// site into `sink`; returns how many pages.
+pub(crate) fn render_site(
+    templates: &Templates,
+    editions: &[Edition],
+    config: &Config,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let mut pages = 0;
+    let mut urls = Vec::new();
+    for edition in editions {
+        let folder = InFolder::new(sink, &edition.prefix);
+        let recorder = Recorder::new(&folder);
+        pages += render::site(templates, edition, editions, &recorder)?;
+        let written = recorder.into_pages().into_iter();
+        urls.extend(written.map(|page| format!("{}{page}", edition.prefix)));
+    }
+    render_data(editions, &urls, config, sink)?;
+    Ok(pages)
+}
+
+/// Renders the files made from whole editions rather than pages: each
+/// edition's data exports and feed, the default edition's sitemap of the
+/// HTML `pages`, and CNAME.
+pub(crate) fn render_data(
+    editions: &[Edition],
+    pages: &[String],
+    config: &Config,
+    sink: &dyn Sink,
+) -> Result<()> {
+    for edition in editions {
+        let folder = InFolder::new(sink, &edition.prefix);
+        export::write(&edition.chronology, &edition.config, &folder)?;
+        if !edition.prefix.is_empty() {
+            feed::write_atom(&edition.chronology, &edition.config, &folder)?;
+        }
+    }
+    if let Some(default) = editions.first() {
+        feed::write(&default.chronology, &default.config, pages, sink)?;
+    }
+    if let Some(cname) = &config.cname {
+        sink.put("CNAME", format!("{cname}\n").as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Puts the site's static files into the output, then the built-in assets
+/// the site does not replace, and `.nojekyll` (GitHub Pages would otherwise
+/// skip files starting with `_`).
+pub(crate) fn put_static(sources: &Sources, sink: &dyn Sink) -> Result<()> {
+    let mut own = HashSet::new();
+    for (path, to) in &sources.statics {
+        sink.put_file(&sources.root, path, to)?;
+        own.insert(to.as_str());
+    }
+    for (name, bytes) in theme::ASSETS {
+        if !own.contains(name) {
+            sink.put(name, bytes)?;
+        }
+    }
+    sink.put(".nojekyll", b"")
+}
