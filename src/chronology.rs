@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{Config, Era};
 use crate::error::{Error, Position, Result};
-use crate::event::{Event, resolve_link};
+use crate::event::{Event, Status, resolve_link};
 use crate::load::{self, Format};
 use crate::slug::slugify;
 
@@ -66,9 +66,14 @@ impl Chronology {
         check(&events)?;
         let mut events: Vec<Event> = events
             .into_iter()
-            .filter(|event| drafts == Drafts::Include || !event.draft)
+            .filter(|event| drafts == Drafts::Include || event.status == Status::Published)
             .collect();
-        events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
+        events.sort_by(|a, b| {
+            a.when
+                .date
+                .cmp(&b.when.date)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
         let by_slug = events
             .iter()
             .enumerate()
@@ -123,17 +128,17 @@ fn check(events: &[Event]) -> Result<()> {
     for event in events {
         if let Some(first) = slugs.insert(&event.slug, event) {
             errors.push(Error::content(
-                event.origin.clone(),
+                event.spans.origin.clone(),
                 format!(
                     "slug {:?} is already used by {}: give one of them another `slug:`",
-                    event.slug, first.origin
+                    event.slug, first.spans.origin
                 ),
             ));
         }
     }
     let paths: std::collections::HashSet<&Path> = events
         .iter()
-        .map(|event| event.origin.path.as_path())
+        .map(|event| event.path())
         .chain(
             events
                 .iter()
@@ -149,18 +154,18 @@ fn check(events: &[Event]) -> Result<()> {
                 unknown += 1;
             }
         }
-        let texts = std::iter::once((&event.origin.path, event.body_line, &event.file_links))
+        let texts = std::iter::once((event.path(), event.spans.body_line, &event.file_links))
             .chain(
                 event
                     .translations
                     .values()
-                    .map(|t| (&t.origin.path, t.body_line, &t.file_links)),
+                    .map(|t| (t.origin.path.as_path(), t.body_line, &t.file_links)),
             );
         for (path, body_line, link) in
             texts.flat_map(|(path, line, links)| links.iter().map(move |link| (path, line, link)))
         {
             if !paths.contains(resolve_link(event.dir(), &link.path).as_path()) {
-                let at = Position::at(path.clone(), body_line + link.line - 1, link.column);
+                let at = Position::at(path, body_line + link.line - 1, link.column);
                 errors.push(Error::content(
                     at,
                     format!("link to {:?}: no such event file", link.path),
@@ -215,8 +220,8 @@ fn bag_distance(a: &str, b: &str) -> usize {
 /// body links can point.
 fn paths(events: &[Event]) -> impl Iterator<Item = (&Path, usize)> {
     events.iter().enumerate().flat_map(|(index, event)| {
-        let own = (load::format_of(&event.origin.path) == Some(Format::Markdown))
-            .then_some((event.origin.path.as_path(), index));
+        let own = (load::format_of(event.path()) == Some(Format::Markdown))
+            .then_some((event.path(), index));
         let translations = event
             .translations
             .values()
@@ -264,8 +269,8 @@ fn in_era(events: &[Event], era: &Era) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, event)| {
-            let last = event.end.unwrap_or(event.date).last_day();
-            event.date.first_day() <= end && last >= start
+            let last = event.when.end.unwrap_or(event.when.date).last_day();
+            event.when.date.first_day() <= end && last >= start
         })
         .map(|(index, _)| index)
         .collect()

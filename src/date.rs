@@ -13,8 +13,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 mod human;
+mod when;
 
 pub use human::{Locale, human_span_in};
+pub use when::{Certainty, When};
 
 /// How much of a date the editor wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::date::HistoricalDate;
+use crate::date::{Certainty, HistoricalDate, When};
 use crate::error::{Error, Position, Result};
 use crate::front_matter;
 use crate::load::{Format, SourceFile};
@@ -74,6 +74,30 @@ pub struct Source {
     pub date: Option<HistoricalDate>,
 }
 
+/// Whether an event is published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Status {
+    /// Published.
+    #[default]
+    Published,
+    /// Published only when drafts are asked for (`draft: true`).
+    Draft,
+}
+
+/// Where the parts of an event are written in its file: for errors that
+/// point at them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spans {
+    /// The file and line the event starts at.
+    pub origin: Position,
+    /// The file line of the body's first line.
+    pub body_line: usize,
+    /// The line `aliases:` is on.
+    pub aliases_line: usize,
+    /// Where each of `related` is written: file line and column.
+    pub related: Box<[(u32, u32)]>,
+}
+
 /// A validated event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
@@ -81,12 +105,8 @@ pub struct Event {
     pub slug: String,
     /// Plain text.
     pub title: String,
-    /// When it happened (or began).
-    pub date: HistoricalDate,
-    /// When it ended, never before `date`.
-    pub end: Option<HistoricalDate>,
-    /// The date is approximate.
-    pub circa: bool,
+    /// When it happened, as the record allows.
+    pub when: When,
     /// Plain text: the front matter's, or the body's first paragraph.
     pub summary: String,
     /// Topics, as written.
@@ -99,26 +119,19 @@ pub struct Event {
     pub sources: Vec<Source>,
     /// Slugs of related events.
     pub related: Vec<String>,
-    /// Where each of `related` is written (file line and column), for
-    /// errors about it.
-    pub related_at: Box<[(u32, u32)]>,
     /// Old addresses that redirect here: output paths such as
     /// `events/old-name.html`.
     pub aliases: Vec<String>,
-    /// The line `aliases:` is on, for errors about it.
-    pub aliases_line: usize,
-    /// Left out unless drafts are asked for.
-    pub draft: bool,
+    /// Published, or left out unless drafts are asked for.
+    pub status: Status,
     /// Free data for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Markdown.
     pub body: Body,
     /// Links in the body to other events' files.
     pub file_links: Vec<FileLink>,
-    /// The file and line the event starts at.
-    pub origin: Position,
-    /// The file line of the body's first line (for link errors).
-    pub body_line: usize,
+    /// Where it is written, for errors and for reading its body again.
+    pub spans: Spans,
     /// Its text in the site's other languages, by language code.
     pub translations: BTreeMap<String, Translation>,
     /// In a language edition the event is not translated into: the
@@ -129,24 +142,30 @@ pub struct Event {
 impl Event {
     /// Where the `index`th of `related` is written, for errors about it.
     pub fn related_at(&self, index: usize) -> Position {
-        let (line, column) = self.related_at.get(index).copied().unwrap_or_default();
-        Position::at(&self.origin.path, line as usize, column as usize)
+        let spans = &self.spans;
+        let (line, column) = spans.related.get(index).copied().unwrap_or_default();
+        Position::at(&spans.origin.path, line as usize, column as usize)
     }
 
     /// Where `aliases:` is written, for errors about it.
     pub fn aliases_at(&self) -> Position {
-        Position::at(&self.origin.path, self.aliases_line, 0)
+        Position::at(self.path(), self.spans.aliases_line, 0)
+    }
+
+    /// The file the event is written in.
+    pub fn path(&self) -> &Path {
+        &self.spans.origin.path
     }
 
     /// The content folder the event's file is in, for resolving its links.
     pub fn dir(&self) -> &Path {
-        self.origin.path.parent().unwrap_or(Path::new(""))
+        self.spans.origin.path.parent().unwrap_or(Path::new(""))
     }
 
     /// When it happened and its summary, as one line of text for feeds and
     /// calendars: `7 May 2025: Signed in Moscow.`
     pub fn dated_summary(&self, locale: crate::date::Locale) -> String {
-        let when = crate::date::human_span_in(&self.date, self.end.as_ref(), self.circa, locale);
+        let when = self.when.human_in(locale);
         if self.summary.is_empty() {
             when
         } else {
@@ -165,9 +184,9 @@ impl Event {
     /// `DTSTAMP`). `None` when every date is BCE.
     pub fn latest_day(&self) -> Option<chrono::NaiveDate> {
         let sources = self.sources.iter().filter_map(|source| source.date);
-        [self.date]
+        [self.when.date]
             .into_iter()
-            .chain(self.end)
+            .chain(self.when.end)
             .chain(sources)
             .filter(|date| !date.is_bce())
             .map(|date| date.last_day())
@@ -398,28 +417,38 @@ fn validate(
     Ok(Event {
         slug,
         title: raw.title.trim().to_string(),
-        date: raw.date,
-        end: raw.end,
-        circa: raw.circa,
+        when: When {
+            date: raw.date,
+            end: raw.end,
+            certainty: match raw.circa {
+                true => Certainty::Circa,
+                false => Certainty::Exact,
+            },
+        },
         summary,
         tags: dedup(raw.tags),
         actors: dedup(raw.actors),
         place: raw.place.filter(|p| !p.trim().is_empty()),
         sources: raw.sources,
-        related_at: raw
-            .related
-            .iter()
-            .map(|slug| lines.value_at("related", slug))
-            .collect(),
+        spans: Spans {
+            origin: Position::at(path, lines.from, 0),
+            body_line,
+            aliases_line: lines.line("aliases"),
+            related: raw
+                .related
+                .iter()
+                .map(|slug| lines.value_at("related", slug))
+                .collect(),
+        },
         related: raw.related,
         aliases,
-        aliases_line: lines.line("aliases"),
-        draft: raw.draft,
+        status: match raw.draft {
+            true => Status::Draft,
+            false => Status::Published,
+        },
         extra: raw.extra,
         body: Body::Text(body),
         file_links: scan.file_links,
-        origin: Position::at(path, lines.from, 0),
-        body_line,
         translations: BTreeMap::new(),
         shown_in: None,
     })

@@ -51,7 +51,7 @@ fn missing_sources(events: &[Event]) -> impl Iterator<Item = Warning> + '_ {
         .filter(|event| event.sources.is_empty())
         .map(|event| {
             let message = format!("{:?} has no sources: add `sources:`", event.title);
-            warn(&event.origin, message)
+            warn(&event.spans.origin, message)
         })
 }
 
@@ -70,7 +70,7 @@ fn untitled_sources(events: &[Event]) -> impl Iterator<Item = Warning> + '_ {
                     index + 1,
                     event.title
                 );
-                warn(&event.origin, message)
+                warn(&event.spans.origin, message)
             })
     })
 }
@@ -80,15 +80,15 @@ fn duplicate_titles(events: &[Event]) -> Vec<Warning> {
     let mut seen: HashMap<(String, String), &Event> = HashMap::new();
     let mut warnings = Vec::new();
     for event in events {
-        let key = (event.date.to_string(), event.title.to_lowercase());
+        let key = (event.when.date.to_string(), event.title.to_lowercase());
         if let Some(first) = seen.get(&key) {
             let message = format!(
                 "{:?} on {} is also the title of {}: the same event twice?",
                 event.title,
-                event.date.plain(),
-                first.origin
+                event.when.date.plain(),
+                first.spans.origin
             );
-            warnings.push(warn(&event.origin, message));
+            warnings.push(warn(&event.spans.origin, message));
         } else {
             seen.insert(key, event);
         }
@@ -124,7 +124,7 @@ fn lone_spellings<'a>(
             let message = format!(
                 "{what} {name:?} is used only here; {common:?} (used {used}) differs only by case or accents"
             );
-            warnings.push(warn(&lone[0].origin, message));
+            warnings.push(warn(&lone[0].spans.origin, message));
         }
     }
     warnings

@@ -275,7 +275,7 @@ mod tests {
         };
         let parsed = crate::event::parse_file(&file).unwrap();
         assert_eq!(
-            parsed[0].end.map(|d| d.to_string()).as_deref(),
+            parsed[0].when.end.map(|d| d.to_string()).as_deref(),
             Some("2025-05-09")
         );
         assert_eq!(parsed[0].actors, ["Russia"]);

@@ -129,8 +129,8 @@ pub fn attach(
     let by_path: HashMap<PathBuf, usize> = events
         .iter()
         .enumerate()
-        .filter(|(_, event)| crate::load::format_of(&event.origin.path) == Some(Format::Markdown))
-        .map(|(index, event)| (event.origin.path.clone(), index))
+        .filter(|(_, event)| crate::load::format_of(event.path()) == Some(Format::Markdown))
+        .map(|(index, event)| (event.path().to_path_buf(), index))
         .collect();
     let mut errors = Vec::new();
     for (file, translation) in files.iter().zip(parsed) {

@@ -31,7 +31,7 @@ pub(super) fn pages(
     .map(|page| (page.to_string(), format!("the generated page {page}")))
     .collect();
     for event in events {
-        let what = format!("the page of {}", event.origin.path.display());
+        let what = format!("the page of {}", event.path().display());
         pages.insert(event.page_path().to_string(), what);
     }
     for (kind, groups) in [(Listing::Tag, tags), (Listing::Actor, actors)] {
@@ -62,7 +62,7 @@ pub(super) fn check(events: &[Event], pages: &BTreeMap<String, String>) -> Resul
             } else {
                 taken
                     .insert(path, event)
-                    .map(|other| format!("an alias of {}", other.origin.path.display()))
+                    .map(|other| format!("an alias of {}", other.path().display()))
             };
             if let Some(other) = clash {
                 errors.push(Error::content(

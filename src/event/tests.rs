@@ -18,19 +18,19 @@ fn a_full_event_parses() {
     .unwrap();
     assert_eq!(event.slug, "x");
     assert_eq!(event.title, "Treaty");
-    assert_eq!(event.date.to_string(), "2025-05-07");
+    assert_eq!(event.when.date.to_string(), "2025-05-07");
     assert_eq!(event.tags, ["treaty"]);
     assert_eq!(event.actors, ["Russia"]);
     assert_eq!(event.summary, "First para.");
     assert_eq!(event.sources.len(), 2);
     assert_eq!(event.sources[1].publisher.as_deref(), Some("P"));
-    assert_eq!(event.body_line, 11);
+    assert_eq!(event.spans.body_line, 11);
 }
 
 #[test]
 fn a_bare_year_is_a_date() {
     let event = markdown("---\ntitle: Visit\ndate: 1976\n---\n").unwrap();
-    assert_eq!(event.date.to_string(), "1976");
+    assert_eq!(event.when.date.to_string(), "1976");
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn yaml_lists_hold_several_events_with_default_slugs() {
     let slugs: Vec<&str> = events.iter().map(|e| e.slug.as_str()).collect();
     assert_eq!(slugs, ["1945-first-one", "1946-02-second"]);
     assert_eq!(events[1].summary, "Hello there.");
-    assert_eq!(events[1].origin.line, 3);
+    assert_eq!(events[1].spans.origin.line, 3);
 }
 
 #[test]

@@ -60,12 +60,12 @@ pub(super) fn left_out(chronology: &Chronology) -> usize {
 
 /// The first day and the day after the last, when a calendar can hold them.
 fn span(event: &Event) -> Option<(NaiveDate, NaiveDate)> {
-    if event.date.is_bce() {
+    if event.when.date.is_bce() {
         return None;
     }
-    let last = event.end.unwrap_or(event.date).last_day();
+    let last = event.when.end.unwrap_or(event.when.date).last_day();
     let after = last.checked_add_days(Days::new(1))?;
-    (after.year() <= 9999).then(|| (event.date.first_day(), after))
+    (after.year() <= 9999).then(|| (event.when.date.first_day(), after))
 }
 
 fn vevent(
@@ -75,7 +75,7 @@ fn vevent(
     config: &Config,
 ) -> Vec<String> {
     let stamp = event.latest_day().unwrap_or(start);
-    let prefix = if event.circa { "c. " } else { "" };
+    let prefix = if event.when.is_circa() { "c. " } else { "" };
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}@{host}", event.slug),

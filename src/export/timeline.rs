@@ -127,12 +127,12 @@ fn slide_of(event: &Event, config: &Config) -> Slide {
         ));
     }
     Slide {
-        start_date: Some(TimelineDate::new(&event.date)),
-        end_date: event.end.as_ref().map(TimelineDate::new),
+        start_date: Some(TimelineDate::new(&event.when.date)),
+        end_date: event.when.end.as_ref().map(TimelineDate::new),
         display_date: Some(human_span_in(
-            &event.date,
-            event.end.as_ref(),
-            event.circa,
+            &event.when.date,
+            event.when.end.as_ref(),
+            event.when.is_circa(),
             config.locale(),
         )),
         text: Text {

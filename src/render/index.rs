@@ -24,9 +24,9 @@ pub(super) fn years(chronology: &Chronology) -> Option<(i32, i32)> {
     let last = chronology
         .events
         .iter()
-        .map(|e| e.end.unwrap_or(e.date))
+        .map(|e| e.when.end.unwrap_or(e.when.date))
         .max()?;
-    Some((signed(&first.date), signed(&last)))
+    Some((signed(&first.when.date), signed(&last)))
 }
 
 /// The index's grouping: decades of years of events, BCE first.
@@ -37,7 +37,7 @@ pub(super) fn decades<'a>(
 ) -> Vec<Decade<'a>> {
     let mut decades: Vec<Decade<'a>> = Vec::new();
     for event in events.iter().map(|&index| &chronology.events[index]) {
-        let (year, bce) = (event.date.year(), event.date.is_bce());
+        let (year, bce) = (event.when.date.year(), event.when.date.is_bce());
         let id_suffix = if bce { "bce" } else { "" };
         let decade = year / 10 * 10;
         let decade_id = format!("d{decade}{id_suffix}");
@@ -53,7 +53,7 @@ pub(super) fn decades<'a>(
             continue;
         };
         current.count += 1;
-        let year_id = timeline::year_id(&event.date);
+        let year_id = timeline::year_id(&event.when.date);
         if current.years.last().is_none_or(|y| y.id != year_id) {
             current.years.push(Year {
                 label: here

@@ -50,8 +50,8 @@ pub(crate) fn event(event: &Event, url: Option<String>) -> String {
         context: "https://schema.org",
         kind: "Event",
         name: &event.title,
-        start_date: iso_date(&event.date),
-        end_date: event.end.as_ref().map(iso_date),
+        start_date: iso_date(&event.when.date),
+        end_date: event.when.end.as_ref().map(iso_date),
         location: event.place.as_deref().map(|name| PlaceLd {
             kind: "Place",
             name,

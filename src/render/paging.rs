@@ -96,7 +96,7 @@ fn pager(here: Here, first: &PagePath, current: usize, labels: &[String]) -> Vec
 /// The years a page covers, as readers write them.
 fn label(chronology: &Chronology, chunk: &[usize], locale: Locale) -> String {
     let year = |index: usize| {
-        let date = &chronology.events[index].date;
+        let date = &chronology.events[index].when.date;
         let year = i64::from(date.year());
         locale.year_label(if date.is_bce() { -year } else { year })
     };

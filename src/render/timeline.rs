@@ -117,7 +117,7 @@ pub(crate) fn measure(chronology: &Chronology) -> Option<Axis> {
     let events: Vec<Span> = chronology
         .events
         .iter()
-        .map(|e| Span::of(&e.date, e.end.as_ref(), e.circa))
+        .map(|e| Span::of(&e.when.date, e.when.end.as_ref(), e.when.is_circa()))
         .collect();
     let eras: Vec<Span> = chronology
         .eras
@@ -142,8 +142,8 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark, t: &Strings) -> MarkVie
         Shape::Cluster => {
             let last = &events[mark.events[mark.events.len() - 1]];
             let (from, to) = (
-                first.date.human_in(here.locale),
-                last.date.human_in(here.locale),
+                first.when.date.human_in(here.locale),
+                last.when.date.human_in(here.locale),
             );
             let when = if from == to {
                 from
@@ -156,7 +156,7 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark, t: &Strings) -> MarkVie
                 format!(
                     "{}#{}",
                     super::paging::index_page(here, mark.events[0]),
-                    year_id(&first.date)
+                    year_id(&first.when.date)
                 ),
                 t.fill("axis_cluster", &[("n", &n), ("when", &when)]),
             )
@@ -175,7 +175,7 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark, t: &Strings) -> MarkVie
 }
 
 fn span_text(event: &Event, locale: Locale) -> String {
-    crate::date::human_span_in(&event.date, event.end.as_ref(), event.circa, locale)
+    event.when.human_in(locale)
 }
 
 fn description(here: Here, events: &[Event], eras: usize, t: &Strings) -> String {
@@ -187,8 +187,8 @@ fn description(here: Here, events: &[Event], eras: usize, t: &Strings) -> String
         "axis_description",
         &[
             ("n", &t.count("events_count", events.len())),
-            ("from", &first.date.human_in(here.locale)),
-            ("to", &last.date.human_in(here.locale)),
+            ("from", &first.when.date.human_in(here.locale)),
+            ("to", &last.when.date.human_in(here.locale)),
         ],
     );
     format!("{text}{bands}")

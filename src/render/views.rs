@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::here::Here;
 use crate::chronology::{Chronology, Group};
 use crate::config::{Config, Era};
-use crate::date::{HistoricalDate, Locale, human_span_in};
+use crate::date::{HistoricalDate, Locale};
 use crate::edition::Edition;
 use crate::event::{Event, Source};
 use crate::i18n::Strings;
@@ -188,10 +188,14 @@ pub(crate) struct When {
 impl When {
     pub(crate) fn new(event: &Event, locale: Locale) -> Self {
         When {
-            text: human_span_in(&event.date, event.end.as_ref(), event.circa, locale),
-            start: DateView::new(&event.date, locale),
-            end: event.end.as_ref().map(|end| DateView::new(end, locale)),
-            circa: event.circa,
+            text: event.when.human_in(locale),
+            start: DateView::new(&event.when.date, locale),
+            end: event
+                .when
+                .end
+                .as_ref()
+                .map(|end| DateView::new(end, locale)),
+            circa: event.when.is_circa(),
         }
     }
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::encode::{numbers, postings, zigzag};
 use super::{array, script};
 use crate::chronology::{Chronology, Group};
-use crate::date::{Locale, human_span_in};
+use crate::date::Locale;
 use crate::error::Result;
 use crate::event::Event;
 
@@ -75,7 +75,7 @@ pub(crate) fn names(chronology: &Chronology, members: &Memberships) -> Vec<Strin
 /// One event as a result shows it: slug, title, when, place, tags; the
 /// place and tags are left out when empty and last.
 fn record(event: &Event, tags: &[u32], locale: Locale) -> String {
-    let when = human_span_in(&event.date, event.end.as_ref(), event.circa, locale);
+    let when = event.when.human_in(locale);
     let place = event.place.as_deref().unwrap_or("");
     let json = match (place, tags) {
         ("", []) => serde_json::to_string(&(&event.slug, &event.title, when)),
@@ -145,12 +145,12 @@ pub(crate) fn years(events: &[Event]) -> Years {
     let mut spans = Vec::new();
     let mut last_span = 0;
     for (index, event) in events.iter().enumerate() {
-        let from = event.date.astronomical_year();
+        let from = event.when.date.astronomical_year();
         match runs.last_mut() {
             Some((year, count)) if *year == from => *count += 1,
             _ => runs.push((from, 1)),
         }
-        let to = event.end.map_or(from, |end| end.astronomical_year());
+        let to = event.when.end.map_or(from, |end| end.astronomical_year());
         if to != from {
             spans.push((index - last_span) as u64);
             spans.push(zigzag(i64::from(to) - i64::from(from)));

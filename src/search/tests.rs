@@ -216,7 +216,7 @@ fn records_groups_and_years_decode_to_the_chronology() {
     let expected: Vec<i32> = chronology
         .events
         .iter()
-        .map(|e| e.date.astronomical_year())
+        .map(|e| e.when.date.astronomical_year())
         .collect();
     assert_eq!(from, expected);
 }

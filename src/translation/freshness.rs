@@ -54,8 +54,8 @@ pub fn missing(events: &[Event], config: &Config) -> Vec<String> {
 
 /// `content/x.md`, or `content/list.yaml (Title)` for an event of a list.
 fn describe(event: &Event) -> String {
-    let path = event.origin.path.display();
-    match crate::load::format_of(&event.origin.path) {
+    let path = event.path().display();
+    match crate::load::format_of(event.path()) {
         Some(crate::load::Format::Markdown) => path.to_string(),
         _ => format!("{path} ({})", event.title),
     }
@@ -65,7 +65,7 @@ fn describe(event: &Event) -> String {
 pub fn outdated(root: &Path, events: &[Event]) -> Vec<String> {
     let mut warnings = Vec::new();
     for event in events {
-        let original = &event.origin.path;
+        let original = event.path();
         for translation in event.translations.values() {
             let path = &translation.origin.path;
             if path == original {
