@@ -34,7 +34,7 @@ fn missing_tool() -> Option<&'static str> {
     let tools = Path::new(ROOT).join("tests/tools/node_modules");
     if !Path::new(&chromium()).is_file() {
         Some("chromium (apt-get install chromium)")
-    } else if !runs("node", "--version") {
+    } else if !runs(&common::tools::program("node"), "--version") {
         Some("node (apt-get install nodejs npm)")
     } else if !runs("java", "-version") {
         Some("java (apt-get install default-jre-headless)")
@@ -145,7 +145,7 @@ fn expectations(root: &Path, out: &Path, word: &str, tag: &str) -> Value {
 /// Runs `tests/browser/<script>` with a JSON argument; returns its JSON
 /// result, or panics with what it printed.
 fn node(script: &str, input: &Value) -> Value {
-    let output = Command::new("node")
+    let output = Command::new(common::tools::program("node"))
         .arg(Path::new(ROOT).join("tests/browser").join(script))
         .arg(input.to_string())
         .env("CHROMIUM", chromium())

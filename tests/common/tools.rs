@@ -77,17 +77,21 @@ pub fn run(program: &str, args: &[&str], install: &str) -> Option<Output> {
     }
 }
 
-/// The Python the parsers run on: `$ANNALS_TEST_PYTHON` when set, else the
-/// virtual environment `.ci/run` makes (target/test-venv), else `python3`.
-pub fn python3() -> String {
-    if let Ok(python) = std::env::var("ANNALS_TEST_PYTHON") {
-        return python;
-    }
-    let venv = repo().join("target/test-venv/bin/python3");
+/// A program of the virtual environment `.ci/run` makes (target/test-venv:
+/// the Python parsers, and Node.js where the system's is too old), else the
+/// one on PATH.
+pub fn program(name: &str) -> String {
+    let venv = repo().join("target/test-venv/bin").join(name);
     if venv.is_file() {
         return venv.to_string_lossy().into_owned();
     }
-    "python3".into()
+    name.into()
+}
+
+/// The Python the parsers run on: `$ANNALS_TEST_PYTHON` when set, else
+/// [`program`]`("python3")`.
+pub fn python3() -> String {
+    std::env::var("ANNALS_TEST_PYTHON").unwrap_or_else(|_| program("python3"))
 }
 
 /// What a Python parser read (tests/formats/read.py), as JSON.
@@ -117,7 +121,7 @@ pub fn node(name: &str, args: &[&str]) -> Option<Output> {
     let script = script(name);
     let mut all = vec![script.to_str().unwrap()];
     all.extend(args);
-    run("node", &all, "install Node.js 20 or later")
+    run(&program("node"), &all, "install Node.js 20 or later")
 }
 
 /// The JSON of a file.
