@@ -32,8 +32,10 @@ pub struct Edition {
 }
 
 /// Every edition, the default first. The default edition reads
-/// `chronology` as it is; the others, translated.
+/// `chronology` as it is; the others, translated. The files its bodies link
+/// to are checked first, once for all editions.
 pub fn all(root: &Path, config: &Config, chronology: Chronology) -> Result<Vec<Edition>> {
+    let chronology = chronology.with_files(&crate::load::Disk::new(root))?;
     let default = &config.languages[0].code;
     let fallback = !config.is_multilingual();
     let mut errors = Vec::new();

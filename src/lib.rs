@@ -110,15 +110,17 @@ impl Site {
         if let Some(url) = &opts.base_url {
             config.set_base_url(url)?;
         }
-        let (files, warnings) = load::content(&opts.root)?;
+        let (files, others) = load::content(&opts.root)?;
         let (files, translations) = translation::partition(files, &opts.root, &config)?;
         let events = event::read_all(&opts.root, &files)?;
         let events = translation::attach(events, &translations, &config)?;
         let chronology = Chronology::new(events, &config, opts.drafts)?;
         let templates = Templates::load(&opts.root)?;
-        let mut warnings = warnings;
-        warnings.extend(export::warnings(&chronology));
+        let mut warnings = export::warnings(&chronology);
         let editions = edition::all(&opts.root, &config, chronology)?;
+        if let Some(default) = editions.first() {
+            warnings.splice(0..0, default.chronology.files().unlinked(&others));
+        }
         warnings.extend(feed::missing_base_url(&config));
         if config.html == markdown::HtmlMode::Trust {
             warnings.push(
