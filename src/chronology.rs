@@ -155,8 +155,16 @@ fn check(events: &[Event]) -> Result<()> {
         }
     }
     links::check(events, &mut errors);
-    errors.sort_by_cached_key(ToString::to_string);
+    sort(&mut errors);
     Error::collect(errors)
+}
+
+/// Puts errors in file order: by file, line and column, then message.
+fn sort(errors: &mut [Error]) {
+    errors.sort_by_cached_key(|error| match error {
+        Error::Content { at, message } => (at.clone(), message.clone()),
+        other => (crate::Position::file(""), other.to_string()),
+    });
 }
 
 /// Groups events by the names `names` gives, under one slug per name.

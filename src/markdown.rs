@@ -338,7 +338,7 @@ mod tests {
         );
         let mut rupture = link("../1952-rupture.md", LinkKind::Event, 3, 5);
         rupture.fragment = Some("x".into());
-        let mut olga = link("visits.yaml", LinkKind::Event, 12, 14);
+        let mut olga = link("visits.yaml", LinkKind::Event, 12, 15);
         olga.fragment = Some("olga".into());
         let invalid = LinkKind::Invalid("invalid port number".into());
         assert_eq!(
@@ -348,7 +348,7 @@ mod tests {
                 link("versailles%20hall.svg", LinkKind::File, 5, 1),
                 link("/img/seal.svg", LinkKind::Rooted, 5, 32),
                 link("https://example.org:99999/", invalid, 5, 54),
-                link("1976/visit.jpg", LinkKind::File, 9, 9),
+                link("1976/visit.jpg", LinkKind::File, 9, 10),
                 olga,
             ]
         );

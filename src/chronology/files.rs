@@ -76,7 +76,7 @@ impl Files {
                 }
             }
         }
-        errors.sort_by_cached_key(ToString::to_string);
+        super::sort(&mut errors);
         errors.dedup_by(|a, b| a.to_string() == b.to_string());
         Error::collect(errors)?;
         Ok(files)
@@ -161,7 +161,7 @@ impl Files {
         let path = decoded(&link.path);
         let Some(source) = in_content(event.dir(), &path) else {
             return Err(
-                "it leads out of content/, where the files of a site's events are kept: copy the file beside the event".into(),
+                "it leads out of content/: keep the file beside the event, or name a file of static/ by its path there from the site root (static/img/seal.svg as /img/seal.svg)".into(),
             );
         };
         if let Some(junk) = source.iter().find(|part| load::is_junk(part)) {

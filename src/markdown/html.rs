@@ -60,12 +60,17 @@ impl Tag {
 }
 
 /// The links of `<a href>` and `<img src>` in `text`: where each value
-/// starts, and the value, its character references decoded.
+/// starts (inside its quotes), and the value, its character references
+/// decoded.
 pub(super) fn links(text: &str) -> Vec<(usize, String)> {
     tags(text)
         .iter()
         .filter_map(|tag| tag.link()?.value.clone())
-        .map(|value| (value.start, unquote(&text[value]).into_owned()))
+        .map(|value| {
+            let quoted = text[value.clone()].starts_with(['"', '\'']);
+            let start = value.start + usize::from(quoted);
+            (start, unquote(&text[value]).into_owned())
+        })
         .collect()
 }
 
@@ -296,7 +301,7 @@ mod tests {
         let found: Vec<String> = links(text).into_iter().map(|(_, v)| v).collect();
         assert_eq!(found, ["seal.svg", "a&b.pdf", "e.png/"]);
         let (at, _) = links(text)[0];
-        assert_eq!(&text[at..at + 10], "'seal.svg'");
+        assert_eq!(&text[at..at + 9], "seal.svg'");
     }
 
     #[test]
