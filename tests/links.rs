@@ -125,6 +125,7 @@ fn links_to_yaml_events_lead_to_their_pages() {
         body_links(site.path(), "events/1977-11-return-visit-to-caracas.html"),
         [
             "1976-05-state-visit-to-france.html",
+            "../files/events/1976/visit.jpg",
             "../files/events/1976/visit.jpg"
         ]
     );
@@ -157,6 +158,8 @@ fn raw_images_get_an_empty_alt_and_check_says_so() {
     build_ok(site.path());
     let versailles = page(site.path(), VERSAILLES);
     assert_eq!(attrs(&versailles, "figure img", "alt"), [""]);
+    let caracas = page(site.path(), "events/1977-11-return-visit-to-caracas.html");
+    assert_eq!(attrs(&caracas, ".body img", "alt"), [""]);
     let talks = page(site.path(), "events/1976-05-14-talks-at-the-elysee.html");
     assert_eq!(
         attrs(&talks, ".body img", "alt"),
@@ -167,7 +170,8 @@ fn raw_images_get_an_empty_alt_and_check_says_so() {
     assert_eq!(
         lints,
         [
-            "content/events/1919-06-28-treaty-of-versailles.md:29:3: <img src=\"versailles-hall.svg\"> has no alt text, so it is published with alt=\"\" (skipped by screen readers, as decoration is): describe the image in alt=\"…\" unless it is decoration"
+            "content/events/1919-06-28-treaty-of-versailles.md:29:3: <img src=\"versailles-hall.svg\"> has no alt text, so it is published with alt=\"\" (skipped by screen readers, as decoration is): describe the image in alt=\"…\" unless it is decoration",
+            "content/events/visits.yaml:26: <img src=\"1976/visit.jpg\"> has no alt text, so it is published with alt=\"\" (skipped by screen readers, as decoration is): describe the image in alt=\"…\" unless it is decoration",
         ]
     );
 }
