@@ -347,3 +347,28 @@ fn generated(chronology: &Chronology) -> HashSet<String> {
     );
     pages
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_stay_inside_content_and_the_output() {
+        let events = Path::new("content/events");
+        assert_eq!(
+            in_content(events, "1976/../scans/./letter.pdf"),
+            Some(PathBuf::from("content/events/scans/letter.pdf"))
+        );
+        assert_eq!(in_content(events, "../../static/img/seal.svg"), None);
+        assert_eq!(in_content(events, "../../../../etc/passwd"), None);
+        assert_eq!(
+            in_content(events, &decoded("a%2F..%2F..%2F..%2Fsite.yaml")),
+            None
+        );
+        assert_eq!(
+            in_output("events", "../tags/treaty.html").as_deref(),
+            Some("tags/treaty.html")
+        );
+        assert_eq!(in_output("events", "../../index.html"), None);
+    }
+}
