@@ -1,4 +1,5 @@
-//! The model: events in order, linked and grouped. Pure: no I/O.
+//! The model: events in order, linked and grouped. No I/O, but for the
+//! files that bodies link to, looked up once on disk (see below).
 //!
 //! [`Chronology::new`] checks what only the whole set can tell (unique slugs,
 //! `related` slugs and body links to event files that exist), drops drafts

@@ -143,15 +143,25 @@ fn tags(text: &str) -> Vec<Tag> {
         };
         at = end;
         if ["script", "style", "textarea", "title"].contains(&tag.name.as_str()) {
-            let closing = format!("</{}", tag.name);
-            at = text[at..]
-                .to_ascii_lowercase()
-                .find(&closing)
-                .map_or(text.len(), |end| at + end);
+            at = closing_tag(text, at, &tag.name);
         }
         found.push(tag);
     }
     found
+}
+
+/// Where the end tag `</name` first appears from `at`, in any case; the
+/// end of the text if nowhere.
+fn closing_tag(text: &str, at: usize, name: &str) -> usize {
+    text[at..]
+        .match_indices("</")
+        .map(|(offset, _)| at + offset)
+        .find(|&lt| {
+            text.as_bytes()
+                .get(lt + 2..lt + 2 + name.len())
+                .is_some_and(|found| found.eq_ignore_ascii_case(name.as_bytes()))
+        })
+        .unwrap_or(text.len())
 }
 
 /// The start tag whose `<` is at `start`, and where it ends; `None` when
@@ -264,7 +274,7 @@ fn unquote(value: &str) -> Cow<'_, str> {
 /// The character reference at the start of `text` (`&amp;`, `&#39;`,
 /// `&#x22;`) and its length.
 fn reference(text: &str) -> Option<(char, usize)> {
-    let end = text.find(';')?;
+    let (end, _) = text.char_indices().take(12).find(|(_, c)| *c == ';')?;
     let name = &text[1..end];
     let c = match name {
         "amp" => '&',
@@ -336,5 +346,9 @@ mod tests {
             let _ = links(text);
         }
         assert_eq!(unquote("\"&#34;&#x27;&bogus;&\""), "\"'&bogus;&");
+        let long = format!("<a href=\"{}\">", "&".repeat(200_000));
+        assert_eq!(links(&long)[0].1.len(), 200_000);
+        let scripts = "<script>x</SCRIPT><img src=a.svg>".repeat(20_000);
+        assert_eq!(links(&scripts).len(), 20_000);
     }
 }
