@@ -38,7 +38,7 @@ fn front_matter(c: &mut Criterion) {
 fn render(c: &mut Criterion) {
     let body = EVENT.splitn(3, "---\n").nth(2).unwrap_or_default();
     c.bench_function("markdown: render one body", |b| {
-        b.iter(|| markdown::render(black_box(body), HtmlMode::Sanitise, &|_, _| None))
+        b.iter(|| markdown::render(black_box(body), HtmlMode::Sanitise, &|_| None))
     });
     let opts = annals::BuildOptions::new(Path::new(env!("CARGO_MANIFEST_DIR")));
     c.bench_function(

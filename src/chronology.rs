@@ -1,19 +1,28 @@
-//! The model: events in order, linked and grouped. Pure: no I/O.
+//! The model: events in order, linked and grouped. No I/O, but for the
+//! files that bodies link to, looked up once on disk (see below).
 //!
 //! [`Chronology::new`] checks what only the whole set can tell (unique slugs,
-//! `related` slugs and body links that exist), drops drafts unless asked,
-//! sorts events into their total order and groups them by tag, actor and era.
+//! `related` slugs and body links to event files that exist), drops drafts
+//! unless asked, sorts events into their total order and groups them by
+//! tag, actor and era. [`Chronology::with_files`] then checks the files the
+//! bodies link to (see [`files`]), the one step that asks the disk.
+
+mod files;
+mod links;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::{Config, Era};
-use crate::error::{Error, Position, Result};
-use crate::event::{Event, Status, resolve_link};
-use crate::load::{self, Format};
+use crate::error::{Error, Result};
+use crate::event::{Event, Status};
+use crate::load::Disk;
 use crate::slug::slugify;
 
 mod alias;
+
+pub use files::{Asset, FOLDER, Files};
+pub use links::{Href, body_position};
 
 /// Whether drafts are published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,17 +66,17 @@ pub struct Chronology {
     /// Eras, in site.yaml's order.
     pub eras: Vec<EraGroup>,
     by_slug: HashMap<String, usize>,
-    by_path: HashMap<PathBuf, usize>,
+    by_path: links::ByPath,
+    files: Arc<Files>,
 }
 
 impl Chronology {
     /// Checks, orders and groups the events.
     pub fn new(events: Vec<Event>, config: &Config, drafts: Drafts) -> Result<Chronology> {
         check(&events)?;
-        let mut events: Vec<Event> = events
+        let (mut events, left_out): (Vec<Event>, Vec<Event>) = events
             .into_iter()
-            .filter(|event| drafts == Drafts::Include || event.status == Status::Published)
-            .collect();
+            .partition(|event| drafts == Drafts::Include || event.status == Status::Published);
         events.sort_by(|a, b| {
             a.when
                 .date
@@ -79,9 +88,7 @@ impl Chronology {
             .enumerate()
             .map(|(index, event)| (event.slug.clone(), index))
             .collect();
-        let by_path = paths(&events)
-            .map(|(path, index)| (path.to_path_buf(), index))
-            .collect();
+        let by_path = links::ByPath::new(&events, &left_out);
         let tags = group(&events, |event| &event.tags);
         let actors = group(&events, |event| &event.actors);
         let eras = config
@@ -100,17 +107,25 @@ impl Chronology {
             eras,
             by_slug,
             by_path,
+            files: Arc::default(),
         })
+    }
+
+    /// The chronology with the files its bodies link to checked on `disk`
+    /// and placed in the output.
+    pub fn with_files(mut self, disk: &Disk) -> Result<Chronology> {
+        self.files = Arc::new(Files::new(disk, &self)?);
+        Ok(self)
+    }
+
+    /// The files the bodies link to.
+    pub fn files(&self) -> &Files {
+        &self.files
     }
 
     /// The published event with this slug.
     pub fn get(&self, slug: &str) -> Option<usize> {
         self.by_slug.get(slug).copied()
-    }
-
-    /// The published event a body link of `event` points at.
-    pub fn linked(&self, event: &Event, link: &str) -> Option<usize> {
-        self.by_path.get(&resolve_link(event.dir(), link)).copied()
     }
 
     /// The eras an event falls in.
@@ -136,15 +151,6 @@ fn check(events: &[Event]) -> Result<()> {
             ));
         }
     }
-    let paths: std::collections::HashSet<&Path> = events
-        .iter()
-        .map(|event| event.path())
-        .chain(
-            events
-                .iter()
-                .flat_map(|event| event.translations.values().map(|t| t.origin.path.as_path())),
-        )
-        .collect();
     let mut unknown = 0;
     for event in events {
         for (index, related) in event.related.iter().enumerate() {
@@ -154,26 +160,9 @@ fn check(events: &[Event]) -> Result<()> {
                 unknown += 1;
             }
         }
-        let texts = std::iter::once((event.path(), event.spans.body_line, &event.file_links))
-            .chain(
-                event
-                    .translations
-                    .values()
-                    .map(|t| (t.origin.path.as_path(), t.body_line, &t.file_links)),
-            );
-        for (path, body_line, link) in
-            texts.flat_map(|(path, line, links)| links.iter().map(move |link| (path, line, link)))
-        {
-            if !paths.contains(resolve_link(event.dir(), &link.path).as_path()) {
-                let at = Position::at(path, body_line + link.line - 1, link.column);
-                errors.push(Error::content(
-                    at,
-                    format!("link to {:?}: no such event file", link.path),
-                ));
-            }
-        }
     }
-    errors.sort_by_cached_key(ToString::to_string);
+    links::check(events, &mut errors);
+    sort(&mut errors);
     Error::collect(errors)
 }
 
@@ -216,20 +205,12 @@ fn bag_distance(a: &str, b: &str) -> usize {
     more.max(-fewer) as usize
 }
 
-/// Every Markdown event file and translation file, with its event: where
-/// body links can point.
-fn paths(events: &[Event]) -> impl Iterator<Item = (&Path, usize)> {
-    events.iter().enumerate().flat_map(|(index, event)| {
-        let own = (load::format_of(event.path()) == Some(Format::Markdown))
-            .then_some((event.path(), index));
-        let translations = event
-            .translations
-            .values()
-            .map(move |t| (t.origin.path.as_path(), index));
-        let markdown = own.is_some();
-        own.into_iter()
-            .chain(translations.filter(move |_| markdown))
-    })
+/// Puts errors in file order: by file, line and column, then message.
+fn sort(errors: &mut [Error]) {
+    errors.sort_by_cached_key(|error| match error {
+        Error::Content { at, message } => (at.clone(), message.clone()),
+        other => (crate::Position::file(""), other.to_string()),
+    });
 }
 
 /// Groups events by the names `names` gives, under one slug per name.

@@ -7,8 +7,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::chronology::body_position;
 use crate::error::Position;
 use crate::event::Event;
+use crate::markdown;
 
 /// A likely mistake, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +35,7 @@ pub fn events(events: &[Event]) -> Vec<Warning> {
     warnings.extend(duplicate_titles(events));
     warnings.extend(lone_spellings(events, "tag", |event| &event.tags));
     warnings.extend(lone_spellings(events, "actor", |event| &event.actors));
+    warnings.extend(images_without_alt(events));
     warnings.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));
     warnings
 }
@@ -91,6 +94,33 @@ fn duplicate_titles(events: &[Event]) -> Vec<Warning> {
             warnings.push(warn(&event.spans.origin, message));
         } else {
             seen.insert(key, event);
+        }
+    }
+    warnings
+}
+
+/// A raw `<img>` without `alt`: published with `alt=""`, which tells a
+/// screen reader to skip it, as if it were decoration.
+fn images_without_alt(events: &[Event]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for event in events {
+        let own = event.body.text().ok().map(|body| {
+            let at = (&event.spans.origin.path, event.spans.body_line);
+            (at, markdown::scan(&body).bare_images)
+        });
+        let translated = event.translations.values().map(|t| {
+            let at = (&t.origin.path, t.body_line);
+            (at, markdown::scan(&t.body).bare_images)
+        });
+        for ((path, body_line), images) in own.into_iter().chain(translated) {
+            for image in images {
+                let at = body_position(path, body_line, image.line, image.column);
+                let message = format!(
+                    "<img src={:?}> has no alt text, so it is published with alt=\"\" (skipped by screen readers, as decoration is): describe the image in alt=\"…\" unless it is decoration",
+                    image.src
+                );
+                warnings.push(warn(&at, message));
+            }
         }
     }
     warnings
@@ -211,6 +241,22 @@ mod tests {
             messages(lone_spellings(&found, "actor", |e| &e.actors)),
             [
                 "content/x.yaml:1: actor \"Venezuela\" is used only here; \"venezuela\" (used 1 time) differs only by case or accents"
+            ]
+        );
+    }
+
+    #[test]
+    fn raw_images_without_alt_are_reported_where_they_are() {
+        let file = SourceFile {
+            path: "content/x.md".into(),
+            text: "---\ntitle: A\ndate: 1945\n---\nThe seal:\n\n<p>\n  <img src=\"seal.svg\" width=\"60\">\n  <img src=\"b.svg\" alt=\"B\">\n</p>\n".into(),
+            format: Format::Markdown,
+        };
+        let found = parse_file(&file).unwrap();
+        assert_eq!(
+            messages(images_without_alt(&found)),
+            [
+                "content/x.md:8:3: <img src=\"seal.svg\"> has no alt text, so it is published with alt=\"\" (skipped by screen readers, as decoration is): describe the image in alt=\"…\" unless it is decoration"
             ]
         );
     }

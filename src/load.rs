@@ -6,6 +6,7 @@
 //! cannot use is an error naming the file, never silently dropped.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use walkdir::WalkDir;
 
@@ -38,31 +39,92 @@ pub struct SourceFile {
     pub format: Format,
 }
 
-/// Files that were found but not used, reported as warnings.
-pub type Skipped = Vec<String>;
+/// The files under `content/` that are not event files (images, scans):
+/// published only when an event links to them.
+pub type Others = Vec<PathBuf>;
 
 /// The content files under `root/content`, in path order, with their
-/// formats; files of other kinds are skipped with a warning. Nothing is read
-/// yet: a large site is read and parsed file by file, in parallel, so its
-/// texts are never all in memory at once.
-pub fn content(root: &Path) -> Result<(Vec<(PathBuf, Format)>, Skipped)> {
+/// formats, and the other files there. Nothing is read yet: a large site is
+/// read and parsed file by file, in parallel, so its texts are never all in
+/// memory at once.
+pub fn content(root: &Path) -> Result<(Vec<(PathBuf, Format)>, Others)> {
     let mut files = Vec::new();
-    let mut skipped = Vec::new();
+    let mut others = Vec::new();
     let mut errors = Vec::new();
     for entry in walk(root, "content") {
         match entry {
             Ok(path) => match format_of(&path) {
                 Some(format) => files.push((path, format)),
-                None => skipped.push(format!(
-                    "{}: not an event file (.md, .yaml or .yml); ignored",
-                    path.display()
-                )),
+                None => others.push(path),
             },
             Err(error) => errors.push(error),
         }
     }
     Error::collect(errors)?;
-    Ok((files, skipped))
+    Ok((files, others))
+}
+
+/// The site's folders asked file by file, for what bodies link to: a
+/// link is checked without walking `content/`, and a linked file read only
+/// when it is published.
+#[derive(Debug, Clone)]
+pub struct Disk {
+    root: Arc<Path>,
+}
+
+/// What is at a path of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A regular file.
+    File,
+    /// Nothing.
+    Missing,
+    /// Something that cannot be published, and why.
+    Unusable(&'static str),
+}
+
+impl Disk {
+    /// The site at `root`.
+    pub fn new(root: &Path) -> Disk {
+        Disk {
+            root: Arc::from(root),
+        }
+    }
+
+    /// What is at `path` (relative to the site root); a symbolic link is
+    /// not followed.
+    pub fn entry(&self, path: &Path) -> Entry {
+        match std::fs::symlink_metadata(self.root.join(path)) {
+            Ok(meta) if meta.is_file() => Entry::File,
+            Ok(meta) if meta.is_dir() => Entry::Unusable("it is a folder, not a file"),
+            Ok(meta) if meta.file_type().is_symlink() => Entry::Unusable(
+                "it is a symbolic link, which is not followed (it may leave the site): copy the file instead",
+            ),
+            Ok(_) => Entry::Unusable("it is not a regular file (a pipe, socket or device)"),
+            Err(_) => Entry::Missing,
+        }
+    }
+
+    /// The names of the files in `dir` (relative to the site root), junk
+    /// left out, sorted; none when it cannot be read.
+    pub fn names_in(&self, dir: &Path) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.root.join(dir)) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+            .filter(|entry| !is_junk(&entry.file_name()))
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The bytes of the file at `path` (relative to the site root).
+    pub fn read(&self, path: &Path) -> Result<Vec<u8>> {
+        std::fs::read(self.root.join(path)).map_err(|e| Error::io(path, e))
+    }
 }
 
 /// Reads files in parallel, handing each to `each` and dropping its text

@@ -1,15 +1,25 @@
-//! Markdown bodies: one set of pulldown-cmark options, links between events,
-//! and sanitising.
+//! Markdown bodies: one set of pulldown-cmark options, links, and
+//! sanitising.
 //!
-//! A body may link another event by its source file (`[x](1952-rupture.md)`),
-//! as GitHub renders it; [`scan`] finds those links so the model can check
-//! them, and [`render`] turns them into links to the event's page. Link and
-//! image URLs are restricted to http(s), mailto and relative ones; raw HTML is
-//! passed through ammonia's allowlist unless the site turns that off.
+//! A body links another event by its source file (`[x](1952-rupture.md)`,
+//! `[y](visits.yaml#1976-olga-visit)`) and shows files kept beside it
+//! (`![hall](versailles-hall.svg)`), as GitHub renders them; raw HTML's
+//! `<a href>` and `<img src>` count too (see [`html`]). [`scan`] finds those
+//! links with their positions so the model can check them, and [`render`]
+//! asks for each one's URL on the page. Link and image URLs are restricted
+//! to http(s), mailto and relative ones (see [`dest`]); raw HTML is passed
+//! through ammonia's allowlist unless the site turns that off.
+
+pub mod dest;
+mod html;
+mod scan;
 
 use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+pub use dest::{Dest, classify, is_safe_url};
+pub use scan::{BareImage, FileLink, LinkKind, Scan, scan};
 
 /// How raw HTML in bodies is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,64 +39,6 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// A link to another event's source file, found in a body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileLink {
-    /// The path as written, without any `#fragment`.
-    pub path: String,
-    /// 1-based line within the body.
-    pub line: usize,
-    /// 1-based column within that line.
-    pub column: usize,
-}
-
-/// What the model needs to know about a body before rendering it.
-#[derive(Debug, Default)]
-pub struct Scan {
-    /// The first paragraph as plain text.
-    pub first_paragraph: Option<String>,
-    /// Links to other events' files.
-    pub file_links: Vec<FileLink>,
-}
-
-/// Reads a body once for its first paragraph and its links to event files.
-pub fn scan(body: &str) -> Scan {
-    let mut scan = Scan::default();
-    let mut paragraph: Option<String> = None;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Paragraph) if scan.first_paragraph.is_none() => {
-                paragraph = Some(String::new());
-            }
-            Event::End(TagEnd::Paragraph) if paragraph.is_some() => {
-                scan.first_paragraph = paragraph.take().map(|p| p.trim().to_string());
-            }
-            Event::Text(text) | Event::Code(text) => {
-                if let Some(p) = paragraph.as_mut() {
-                    p.push_str(&text);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(p) = paragraph.as_mut() {
-                    p.push(' ');
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if let Some((path, _)) = file_link(&dest_url) {
-                    let (line, column) = line_column(&body[..range.start]);
-                    scan.file_links.push(FileLink {
-                        path: path.to_string(),
-                        line,
-                        column,
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    scan
-}
-
 /// A body as plain text, for the search index: the text of every block,
 /// one space between pieces; raw HTML and link targets are left out.
 pub fn plain_text(body: &str) -> String {
@@ -104,104 +56,94 @@ pub fn plain_text(body: &str) -> String {
     text
 }
 
-/// Splits a link to an event file into path and fragment; `None` for any
-/// other link (URLs with a scheme, absolute paths, anchors, other files).
-pub fn file_link(dest: &str) -> Option<(&str, Option<&str>)> {
-    let (path, fragment) = match dest.split_once('#') {
-        Some((path, fragment)) => (path, Some(fragment)),
-        None => (dest, None),
+/// Renders a body to HTML. `resolve` maps the destination of every link and
+/// image, Markdown's and raw HTML's, as written, to the URL it has on the
+/// page, or to `None`: a link is then dropped for its text (the event is
+/// not published), an image's `src` left empty. Destinations of schemes a
+/// page may not hold are dropped without asking.
+pub fn render(body: &str, mode: HtmlMode, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+    let safe = |dest: &str| is_safe_url(dest).then(|| resolve(dest)).flatten();
+    let mut rewriter = Rewriter {
+        resolve: &safe,
+        raw_html: false,
+        dropping_link: false,
+        block: None,
+        events: Vec::new(),
     };
-    let is_file =
-        path.to_ascii_lowercase().ends_with(".md") && !path.starts_with('/') && !has_scheme(path);
-    is_file.then_some((path, fragment))
-}
-
-/// Whether a URL may appear in a page: http(s), mailto, or relative.
-pub fn is_safe_url(url: &str) -> bool {
-    let trimmed: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
-    if !has_scheme(&trimmed) {
-        return true;
+    for event in Parser::new_ext(body, options()) {
+        rewriter.push(event);
     }
-    let lower = trimmed.to_ascii_lowercase();
-    ["http:", "https:", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
-}
-
-fn has_scheme(url: &str) -> bool {
-    match url.find(':') {
-        Some(colon) => !url[..colon].contains(['/', '?', '#']),
-        None => false,
-    }
-}
-
-/// Renders a body to HTML. `resolve` maps a link to an event file (path as
-/// written, fragment) to the href of its page, or `None` to keep only the
-/// link's text (the event is not published).
-pub fn render(
-    body: &str,
-    mode: HtmlMode,
-    resolve: &dyn Fn(&str, Option<&str>) -> Option<String>,
-) -> String {
-    let mut raw_html = false;
-    let mut dropping_link = false;
-    let events = Parser::new_ext(body, options()).filter_map(|event| match event {
-        Event::Html(_) | Event::InlineHtml(_) => {
-            raw_html = true;
-            Some(event)
-        }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => match rewrite(&dest_url, resolve) {
-            Some(dest_url) => Some(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })),
-            None => {
-                dropping_link = true;
-                None
-            }
-        },
-        Event::End(TagEnd::Link) if dropping_link => {
-            dropping_link = false;
-            None
-        }
-        Event::Start(Tag::Image { dest_url, .. }) if !is_safe_url(&dest_url) => {
-            Some(Event::Start(Tag::Image {
-                link_type: LinkType::Inline,
-                dest_url: CowStr::Borrowed(""),
-                title: CowStr::Borrowed(""),
-                id: CowStr::Borrowed(""),
-            }))
-        }
-        other => Some(other),
-    });
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
-    if raw_html && mode == HtmlMode::Sanitise {
+    pulldown_cmark::html::push_html(&mut html, rewriter.events.into_iter());
+    if rewriter.raw_html && mode == HtmlMode::Sanitise {
         SANITISER.clean(&html).to_string()
     } else {
         html
     }
 }
 
-/// The href a link gets, or `None` to drop the link and keep its text.
-fn rewrite<'a>(
-    dest: &CowStr<'a>,
-    resolve: &dyn Fn(&str, Option<&str>) -> Option<String>,
-) -> Option<CowStr<'a>> {
-    if let Some((path, fragment)) = file_link(dest) {
-        return resolve(path, fragment).map(CowStr::from);
+/// A body's events with every link and image given its URL on the page.
+struct Rewriter<'a, 'r> {
+    resolve: &'r dyn Fn(&str) -> Option<String>,
+    raw_html: bool,
+    /// Inside a link that is dropped for its text.
+    dropping_link: bool,
+    /// The HTML block being read, its lines joined.
+    block: Option<String>,
+    events: Vec<Event<'a>>,
+}
+
+impl<'a> Rewriter<'a, '_> {
+    fn push(&mut self, event: Event<'a>) {
+        match event {
+            Event::Start(Tag::HtmlBlock) => {
+                self.raw_html = true;
+                self.block = Some(String::new());
+                self.events.push(event);
+            }
+            Event::Html(text) if self.block.is_some() => {
+                self.block.get_or_insert_default().push_str(&text);
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let text = self.block.take().unwrap_or_default();
+                let html = html::rewrite(&text, self.resolve);
+                self.events.push(Event::Html(html.into()));
+                self.events.push(event);
+            }
+            Event::Html(text) | Event::InlineHtml(text) => {
+                self.raw_html = true;
+                let html = html::rewrite(&text, self.resolve);
+                self.events.push(Event::InlineHtml(html.into()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match (self.resolve)(&dest_url) {
+                Some(url) => self.events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                })),
+                None => self.dropping_link = true,
+            },
+            Event::End(TagEnd::Link) if self.dropping_link => self.dropping_link = false,
+            Event::Start(Tag::Image {
+                dest_url,
+                title,
+                id,
+                ..
+            }) => self.events.push(Event::Start(Tag::Image {
+                link_type: LinkType::Inline,
+                dest_url: (self.resolve)(&dest_url).map_or(CowStr::Borrowed(""), CowStr::from),
+                title,
+                id,
+            })),
+            other => self.events.push(other),
+        }
     }
-    is_safe_url(dest).then(|| dest.clone())
 }
 
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -213,48 +155,39 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
-fn line_column(before: &str) -> (usize, usize) {
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |at| at + 1);
-    (line, before[start..].chars().count() + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn html(body: &str) -> String {
-        render(body, HtmlMode::Sanitise, &|path, fragment| {
-            (path == "known.md").then(|| {
-                format!(
-                    "known.html{}",
-                    fragment.map_or(String::new(), |f| format!("#{f}"))
-                )
-            })
+        render(body, HtmlMode::Sanitise, &|dest| match classify(dest) {
+            Dest::Event {
+                path: "known.md",
+                fragment,
+            } => Some(format!(
+                "known.html{}",
+                fragment.map_or(String::new(), |f| format!("#{f}"))
+            )),
+            Dest::File { path, rest } => Some(format!("../files/{path}{rest}")),
+            Dest::External(url) => Some(url.into_owned()),
+            Dest::Here => Some(dest.to_string()),
+            _ => None,
         })
     }
 
     #[test]
-    fn first_paragraph_is_plain_text() {
-        let scan = scan("# Head\n\nFirst *para*\nwith `code`.\n\nSecond.");
+    fn files_and_raw_html_links_are_resolved_and_images_get_an_alt() {
         assert_eq!(
-            scan.first_paragraph.as_deref(),
-            Some("First para with code.")
-        );
-    }
-
-    #[test]
-    fn finds_file_links_with_positions() {
-        let scan = scan(
-            "Intro.\n\nSee [the rupture](../1952-rupture.md#x) and [web](https://x.org/a.md).",
+            html("![Hall](hall.svg \"The hall\") [scan](letter.pdf#page=2)"),
+            "<p><img src=\"../files/hall.svg\" alt=\"Hall\" title=\"The hall\" /> <a href=\"../files/letter.pdf#page=2\">scan</a></p>\n"
         );
         assert_eq!(
-            scan.file_links,
-            [FileLink {
-                path: "../1952-rupture.md".into(),
-                line: 3,
-                column: 5
-            }]
+            html("<p><img src=\"seal.svg\" width=\"60\"> <a href=\"gone.md\">x</a></p>"),
+            "<p><img src=\"../files/seal.svg\" width=\"60\" alt=\"\"> <a>x</a></p>"
+        );
+        assert_eq!(
+            html("Inline <img src='a&amp;b.svg' alt=\"A\"> image."),
+            "<p>Inline <img src=\"../files/a&amp;b.svg\" alt=\"A\"> image.</p>\n"
         );
     }
 

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::chronology::Chronology;
-use crate::edition::{self, Edition};
+use crate::edition::Edition;
 use crate::error::{Error, Result};
 use crate::event::{self, Event};
 use crate::load::{self, SourceFile, Sources};
@@ -233,7 +233,7 @@ impl Live {
     /// The site's editions of `chronology`, the default first.
     fn editions(&self, chronology: Chronology) -> Result<Vec<Edition>> {
         let settings = self.settings()?;
-        edition::all(&settings.config, &self.sources()?.strings, chronology)
+        site::editions(self.sources()?, &settings.config, chronology)
     }
 
     fn sources(&self) -> Result<&Sources> {

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
-use crate::chronology::{Chronology, Group};
+use crate::chronology::{Chronology, Group, Href};
 use crate::config::Config;
 use crate::edition::Edition;
 use crate::error::Result;
@@ -226,10 +226,11 @@ impl Renderer<'_> {
         let event = &chronology.events[index];
         let path = event.page_path();
         let here = self.here(&path);
-        let resolve = |path: &str, fragment: Option<&str>| {
-            let target = &chronology.events[chronology.linked(event, path)?];
-            let fragment = fragment.map_or(String::new(), |f| format!("#{f}"));
-            Some(format!("{}{fragment}", here.link(&target.page_path())))
+        let resolve = |dest: &str| match chronology.href(event, dest) {
+            Href::Page(path) => Some(here.url(&path)),
+            Href::Root(path) => Some(here.root_url(&path)),
+            Href::Written(url) => Some(url),
+            Href::Drop => None,
         };
         let related = event
             .related
@@ -261,12 +262,26 @@ impl Renderer<'_> {
             page.meta.description = event.summary.clone();
         }
         self.put(here, &path, "event.html", page)?;
+        self.put_files(event)?;
         let path = path.to_string();
         for alias in &event.aliases {
             let html = redirect::page(alias, &path, &event.title);
             self.sink.put(alias, html.as_bytes())?;
         }
         Ok(1 + event.aliases.len())
+    }
+
+    /// Publishes the files the event is the first to link to, once for
+    /// every edition: by the default one, at the output root.
+    fn put_files(&self, event: &crate::event::Event) -> Result<()> {
+        if !self.edition.prefix.is_empty() {
+            return Ok(());
+        }
+        let files = self.chronology.files();
+        for asset in files.owned_by(&event.slug) {
+            self.sink.put(&asset.output, &files.read(asset)?)?;
+        }
+        Ok(())
     }
 
     /// The index, split into pages; returns how many.

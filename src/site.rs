@@ -14,7 +14,7 @@ use crate::edition::{self, Edition};
 use crate::error::Result;
 use crate::event::{self, Event};
 use crate::fingerprint::Stamp;
-use crate::load::Sources;
+use crate::load::{Disk, Sources};
 use crate::output::{InFolder, Recorder, Sink};
 use crate::render::{self, Templates};
 use crate::{BuildOptions, Report, export, feed, markdown, theme, translation};
@@ -50,6 +50,17 @@ pub(crate) fn model(
     Chronology::new(events, config, drafts)
 }
 
+/// The site's language editions of `chronology`, the default first, once
+/// the files its bodies link to are found.
+pub(crate) fn editions(
+    sources: &Sources,
+    config: &Config,
+    chronology: Chronology,
+) -> Result<Vec<Edition>> {
+    let chronology = chronology.with_files(&Disk::new(&sources.root))?;
+    edition::all(config, &sources.strings, chronology)
+}
+
 /// A site, parsed and checked, ready to render.
 pub(crate) struct Site {
     pub(crate) config: Config,
@@ -68,9 +79,11 @@ impl Site {
         let (files, translations) = translation::partition(&sources.content, root, &config)?;
         let events = event::read_all(root, &files)?;
         let chronology = model(events, &translations, &config, opts.drafts)?;
-        let mut warnings = sources.skipped.clone();
-        warnings.extend(export::warnings(&chronology));
-        let editions = edition::all(&config, &sources.strings, chronology)?;
+        let mut warnings = export::warnings(&chronology);
+        let editions = editions(sources, &config, chronology)?;
+        if let Some(default) = editions.first() {
+            warnings.splice(0..0, default.chronology.files().unlinked(&sources.others));
+        }
         warnings.extend(feed::missing_base_url(&config));
         if config.html == markdown::HtmlMode::Trust {
             warnings.push(

@@ -1,7 +1,8 @@
 //! The generated site in a real browser: Debian's Chromium driven by Node's
 //! playwright-core (the scripts in tests/browser/), axe-core and the Nu HTML
-//! Checker, on this repository's chronology and on a generated one of 240
-//! events across BCE and CE.
+//! Checker, on this repository's chronology, on a generated one of 240
+//! events across BCE and CE, and on one with images and scans beside its
+//! events (see [`files`]).
 //!
 //! These tests need `chromium`, `node`, `java` and `python3`, and the npm
 //! packages of tests/tools (`.ci/run` installs them all). When one is
@@ -9,6 +10,8 @@
 //! what to install and pass.
 
 mod common;
+#[path = "browser/files.rs"]
+mod files;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -289,7 +292,7 @@ fn every_page_passes_the_nu_html_checker() {
     }
     let jar = Path::new(ROOT).join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
     let mut pages = Vec::new();
-    for site in [repository(), generated()] {
+    for site in [repository(), generated(), files::illustrated()] {
         pages.extend(html_pages(&site.out).into_iter().map(|p| site.out.join(p)));
     }
     let output = Command::new("java")

@@ -271,13 +271,14 @@ fn yaml_files_hold_one_or_many_events() {
 }
 
 #[test]
-fn junk_is_ignored_and_unknown_files_are_reported() {
+fn junk_is_ignored_and_unlinked_files_are_reported() {
     let site = fixture("mixed");
     let report = build_ok(site.path());
     assert_eq!(
         report.warnings[0],
-        "content/modern/notes.txt: not an event file (.md, .yaml or .yml); ignored"
+        "content/modern/notes.txt: not an event file (.md, .yaml or .yml) and no published event links to it; not published"
     );
+    assert!(!site.path().join("public/files/modern/notes.txt").exists());
 }
 
 #[test]

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Format, Skipped, content, read_text, walk_named};
+use super::{Format, Others, content, read_text, walk_named};
 use crate::error::{Error, Result};
 
 /// The site's settings file.
@@ -38,8 +38,9 @@ pub struct Sources {
     /// Content files (events and translations), in path order, with their
     /// formats; read as they are parsed.
     pub content: Vec<(PathBuf, Format)>,
-    /// Files under `content/` that are not content, as warnings.
-    pub skipped: Skipped,
+    /// Files under `content/` that are not content: published when an
+    /// event links to them.
+    pub others: Others,
     /// The site's own templates by name (`event.html`, `partials/x.html`),
     /// each overriding the built-in one of that name.
     pub templates: Vec<(String, Text)>,
@@ -60,7 +61,7 @@ impl Sources {
             true => Some(read(root, site.to_path_buf())?),
             false => None,
         };
-        let (content, skipped) = content(root)?;
+        let (content, others) = content(root)?;
         let templates = named(root, "templates")?
             .into_iter()
             .map(|(path, name)| Ok((name, read(root, path)?)))
@@ -75,7 +76,7 @@ impl Sources {
             root: root.to_path_buf(),
             site,
             content,
-            skipped,
+            others,
             templates,
             strings,
             statics: named(root, "static")?,
@@ -86,7 +87,7 @@ impl Sources {
 impl Sources {
     /// Lists `content/` again, after files or folders came or went.
     pub fn relist_content(&mut self) -> Result<()> {
-        (self.content, self.skipped) = content(&self.root)?;
+        (self.content, self.others) = content(&self.root)?;
         Ok(())
     }
 }

@@ -262,10 +262,11 @@ fn check_link(
     let (path, fragment) = link
         .split_once('#')
         .map_or((link, None), |(p, f)| (p, Some(f)));
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let target = if path.is_empty() {
         page.to_path_buf()
     } else {
-        normalise(&page.parent().unwrap().join(path))
+        normalise(&page.parent().unwrap().join(path.as_ref()))
     };
     let file = output.join(&target);
     if !file.is_file() {
@@ -427,8 +428,10 @@ impl Lcg {
     }
 }
 
-/// The output path a relative `link` on `page` points at, fragment dropped.
+/// The output path a relative `link` on `page` points at, fragment dropped
+/// and percent-escapes decoded.
 pub fn resolve(page: &Path, link: &str) -> PathBuf {
     let path = link.split('#').next().unwrap_or(link);
-    normalise(&page.parent().unwrap_or(Path::new("")).join(path))
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    normalise(&page.parent().unwrap_or(Path::new("")).join(path.as_ref()))
 }
