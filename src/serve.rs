@@ -55,17 +55,26 @@ enum Signal {
     Failed(String),
 }
 
+/// The pages served now, and the number of the build they come from
+/// (0 before the first good build), which pages are given so that they can
+/// tell whether they are current.
+#[derive(Clone)]
+struct Current {
+    build: u64,
+    pages: Arc<Pages>,
+}
+
 /// What the server shares with the rebuilding thread.
 struct Shared {
-    pages: RwLock<Arc<Pages>>,
+    current: RwLock<Current>,
     error: RwLock<Option<String>>,
     signals: broadcast::Sender<Signal>,
     base_path: String,
 }
 
 impl Shared {
-    fn pages(&self) -> Arc<Pages> {
-        self.pages
+    fn current(&self) -> Current {
+        self.current
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
@@ -82,7 +91,10 @@ impl Shared {
     fn publish(&self, result: Result<Rebuilt>) {
         let signal = match result {
             Ok(rebuilt) => {
-                *self.pages.write().unwrap_or_else(PoisonError::into_inner) = rebuilt.pages;
+                let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
+                current.build += 1;
+                current.pages = rebuilt.pages;
+                drop(current);
                 *self.error.write().unwrap_or_else(PoisonError::into_inner) = None;
                 Signal::Reload(rebuilt.changed)
             }
@@ -101,7 +113,10 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     let base_path = normalise_base_path(&opts.base_path)?;
     let (signals, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {
-        pages: RwLock::new(Arc::new(Pages::new())),
+        current: RwLock::new(Current {
+            build: 0,
+            pages: Arc::new(Pages::new()),
+        }),
         error: RwLock::new(None),
         signals,
         base_path,

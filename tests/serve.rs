@@ -236,7 +236,12 @@ fn edits_reload_pages_and_errors_show_while_the_last_good_build_stays() {
     let first = server.get(page);
     assert_eq!(first.status, 200, "{}", first.body);
     assert!(first.body.contains("Relations established"));
-    assert!(first.body.contains("new EventSource(\"/__annals/events\")"));
+    assert!(
+        first.body.contains(
+            "({\"events\":\"/__annals/events\",\"page\":\"events/1945-relations.html\",\"build\":1});"
+        ),
+        "the page knows its stream, its name and its build"
+    );
     let mut events = server.events();
 
     let file = site.path().join("content/events/1945-relations.md");
@@ -364,7 +369,7 @@ fn the_base_path_serves_the_site_under_a_subpath() {
     assert!(
         index
             .body
-            .contains("new EventSource(\"/repo/__annals/events\")")
+            .contains("({\"events\":\"/repo/__annals/events\",\"page\":\"index.html\",")
     );
     assert_eq!(server.get("/repo/events/1976-visit.html").status, 200);
     assert_eq!(server.get("/index.html").status, 404);
