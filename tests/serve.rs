@@ -384,6 +384,38 @@ fn the_base_path_serves_the_site_under_a_subpath() {
 }
 
 #[test]
+fn folders_made_after_the_start_are_watched() {
+    let site = small_site();
+    let server = Server::start(site.path(), &[]);
+    let mut events = server.events();
+    common::write(site.path(), "static/notes/plan.txt", "first plan");
+    events.wait_for("event: reload");
+    server.wait_for_page("/notes/plan.txt", "first plan");
+    std::fs::write(site.path().join("static/notes/plan.txt"), "second plan").unwrap();
+    events.wait_for("event: reload");
+    server.wait_for_page("/notes/plan.txt", "second plan");
+    std::fs::remove_dir_all(site.path().join("static")).unwrap();
+    server.wait_for_page("/notes/plan.txt", "Page not found");
+    common::write(site.path(), "static/notes/plan.txt", "third plan");
+    server.wait_for_page("/notes/plan.txt", "third plan");
+    std::fs::write(site.path().join("static/notes/plan.txt"), "fourth plan").unwrap();
+    server.wait_for_page("/notes/plan.txt", "fourth plan");
+
+    common::write(
+        site.path(),
+        "content/events/1990s/1991-talks.md",
+        &event("Talks in a new folder").replace("1945-03-14", "1991"),
+    );
+    server.wait_for_page("/", "Talks in a new folder");
+    std::fs::write(
+        site.path().join("content/events/1990s/1991-talks.md"),
+        event("Talks renamed").replace("1945-03-14", "1991"),
+    )
+    .unwrap();
+    server.wait_for_page("/events/1991-talks.html", "Talks renamed");
+}
+
+#[test]
 fn many_clients_and_ones_that_disconnect_are_served() {
     let site = small_site();
     let server = Server::start(site.path(), &[]);
