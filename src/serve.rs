@@ -55,9 +55,10 @@ enum Signal {
     Failed(String),
 }
 
-/// The pages served now, and the number of the build they come from
-/// (0 before the first good build), which pages are given so that they can
-/// tell whether they are current.
+/// The pages served now, and the number of the build they come from, which
+/// pages are given so that they can tell whether they are current. Numbers
+/// start from the time the server started, in milliseconds, so that a page
+/// left open while `serve` was restarted reloads too.
 #[derive(Clone)]
 struct Current {
     build: u64,
@@ -114,7 +115,7 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     let (signals, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {
         current: RwLock::new(Current {
-            build: 0,
+            build: first_build_number(),
             pages: Arc::new(Pages::new()),
         }),
         error: RwLock::new(None),
@@ -138,6 +139,13 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         .build()
         .map_err(|e| Error::io(&opts.build.root, e))?;
     runtime.block_on(serve(opts, shared))
+}
+
+/// Milliseconds since 1970: no earlier run of `serve` numbered its builds
+/// from here.
+fn first_build_number() -> u64 {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    now.map_or(0, |since| u64::try_from(since.as_millis()).unwrap_or(0))
 }
 
 /// Rebuilds, tells the terminal and the open pages.

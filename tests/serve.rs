@@ -174,7 +174,24 @@ struct Events {
     text: String,
 }
 
+/// What the live-reload script in `body` is called with.
+fn live_settings(body: &str) -> serde_json::Value {
+    let start = body.rfind("})({").map(|at| at + "})(".len());
+    let end = start.and_then(|start| body[start..].find(");\n</script>").map(|n| start + n));
+    let (Some(start), Some(end)) = (start, end) else {
+        panic!("no live-reload script in:\n{body}");
+    };
+    serde_json::from_str(&body[start..end]).unwrap()
+}
+
 impl Events {
+    /// The build the stream says is current when it opens.
+    fn hello(&mut self) -> serde_json::Value {
+        self.wait_for("event: hello\ndata: ");
+        let data = self.wait_for("\n");
+        serde_json::from_str(data.trim()).unwrap_or_else(|e| panic!("{e}: {data}"))
+    }
+
     /// The pages the next reload message names.
     fn reloaded(&mut self) -> Vec<String> {
         self.wait_for("event: reload\ndata: ");
@@ -236,13 +253,15 @@ fn edits_reload_pages_and_errors_show_while_the_last_good_build_stays() {
     let first = server.get(page);
     assert_eq!(first.status, 200, "{}", first.body);
     assert!(first.body.contains("Relations established"));
-    assert!(
-        first.body.contains(
-            "({\"events\":\"/__annals/events\",\"page\":\"events/1945-relations.html\",\"build\":1});"
-        ),
-        "the page knows its stream, its name and its build"
-    );
+    let live = live_settings(&first.body);
+    assert_eq!(live["events"], "/__annals/events");
+    assert_eq!(live["page"], "events/1945-relations.html");
     let mut events = server.events();
+    assert_eq!(
+        events.hello(),
+        live["build"],
+        "the stream names the page's build"
+    );
 
     let file = site.path().join("content/events/1945-relations.md");
     std::fs::write(&file, event("Relations restored")).unwrap();
@@ -281,8 +300,26 @@ fn edits_reload_pages_and_errors_show_while_the_last_good_build_stays() {
 
     std::fs::write(&file, event("Relations fixed")).unwrap();
     events.wait_for("event: reload");
-    server.wait_for_page(page, "Relations fixed");
+    let fixed = server.wait_for_page(page, "Relations fixed");
+    let build = live_settings(&fixed.body)["build"].clone();
+    assert!(
+        build.as_u64() > live["build"].as_u64(),
+        "{build} after {live}"
+    );
+    assert_eq!(server.events().hello(), build);
     assert!(!std::fs::exists(site.path().join("public")).unwrap());
+}
+
+#[test]
+fn a_page_from_before_a_restart_is_told_it_is_stale() {
+    let site = small_site();
+    let old = live_settings(&Server::start(site.path(), &[]).get("/").body);
+    let server = Server::start(site.path(), &[]);
+    let current = server.events().hello();
+    assert!(
+        current.as_u64() > old["build"].as_u64(),
+        "{current} after {old}"
+    );
 }
 
 #[test]
