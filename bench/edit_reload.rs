@@ -41,8 +41,9 @@ fn main() {
         let text = retitle(&original, &title);
         let started = Instant::now();
         std::fs::write(&file, text).expect("write");
-        // The reload message that names the page, as the open page waits for.
-        events.wait_for(&format!("\"{}\"", &page.1[1..]));
+        // The reload message that names the page (or every page, on a site
+        // of several editions), as the open page waits for.
+        events.wait_for_reload(&page.1[1..]);
         while !server.get(&page.1).contains(&title) {
             assert!(
                 started.elapsed() < Duration::from_secs(30),
@@ -52,7 +53,7 @@ fn main() {
         times.push(started.elapsed());
         // Let the rest of the rebuild (lists, index, exports) finish, so
         // that every edit starts from an idle server, as a save does.
-        events.wait_for("event: reload");
+        server.wait_for_rebuilt();
     }
     times.sort();
     let median = times[times.len() / 2];
@@ -141,6 +142,8 @@ fn generate(to: &Path, count: usize) -> (PathBuf, String) {
 struct Server {
     child: Child,
     address: String,
+    /// The lines it prints after "serving".
+    lines: std::sync::mpsc::Receiver<String>,
 }
 
 impl Server {
@@ -162,8 +165,22 @@ impl Server {
                 break url.split('/').next().expect("address").to_string();
             }
         };
-        std::thread::spawn(move || lines.for_each(drop));
-        Server { child, address }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                let _ = sender.send(line);
+            }
+        });
+        Server {
+            child,
+            address,
+            lines: receiver,
+        }
+    }
+
+    /// Waits for the line the server prints at the end of a rebuild.
+    fn wait_for_rebuilt(&self) {
+        while !self.lines.recv().expect("serve exited").contains("rebuilt") {}
     }
 
     fn connect(&self, target: &str) -> TcpStream {
@@ -200,13 +217,34 @@ impl Drop for Server {
 struct Events(TcpStream, String);
 
 impl Events {
+    /// Reads reload messages until one names `page` or every page.
+    fn wait_for_reload(&mut self, page: &str) {
+        loop {
+            self.wait_for("event: reload\ndata: ");
+            let end = loop {
+                if let Some(end) = self.1.find('\n') {
+                    break end;
+                }
+                self.read();
+            };
+            let data: String = self.1.drain(..end).collect();
+            if data == "\"*\"" || data.contains(&format!("\"{page}\"")) {
+                return;
+            }
+        }
+    }
+
+    fn read(&mut self) {
+        let mut buffer = [0; 4096];
+        let n = self.0.read(&mut buffer).expect("event stream");
+        assert!(n > 0, "the event stream closed");
+        self.1.push_str(&String::from_utf8_lossy(&buffer[..n]));
+    }
+
     /// Reads until `text` arrives, and forgets what came up to it.
     fn wait_for(&mut self, text: &str) {
-        let mut buffer = [0; 4096];
         while !self.1.contains(text) {
-            let n = self.0.read(&mut buffer).expect("event stream");
-            assert!(n > 0, "the event stream closed");
-            self.1.push_str(&String::from_utf8_lossy(&buffer[..n]));
+            self.read();
         }
         let end = self.1.find(text).map_or(0, |at| at + text.len());
         self.1.drain(..end);

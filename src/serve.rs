@@ -56,17 +56,27 @@ enum Signal {
     Failed(String),
 }
 
+/// The pages served now, and the number of the build they come from, which
+/// pages are given so that they can tell whether they are current. Numbers
+/// start from the time the server started, in milliseconds, so that a page
+/// left open while `serve` was restarted reloads too.
+#[derive(Clone)]
+struct Current {
+    build: u64,
+    pages: Arc<Pages>,
+}
+
 /// What the server shares with the rebuilding thread.
 struct Shared {
-    pages: RwLock<Arc<Pages>>,
+    current: RwLock<Current>,
     error: RwLock<Option<String>>,
     signals: broadcast::Sender<Signal>,
     base_path: String,
 }
 
 impl Shared {
-    fn pages(&self) -> Arc<Pages> {
-        self.pages
+    fn current(&self) -> Current {
+        self.current
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
@@ -83,7 +93,10 @@ impl Shared {
     fn publish(&self, result: Result<Rebuilt>) {
         let signal = match result {
             Ok(rebuilt) => {
-                *self.pages.write().unwrap_or_else(PoisonError::into_inner) = rebuilt.pages;
+                let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
+                current.build += 1;
+                current.pages = rebuilt.pages;
+                drop(current);
                 *self.error.write().unwrap_or_else(PoisonError::into_inner) = None;
                 Signal::Reload(rebuilt.changed)
             }
@@ -102,7 +115,10 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     let base_path = normalise_base_path(&opts.base_path)?;
     let (signals, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {
-        pages: RwLock::new(Arc::new(Pages::new())),
+        current: RwLock::new(Current {
+            build: first_build_number(),
+            pages: Arc::new(Pages::new()),
+        }),
         error: RwLock::new(None),
         signals,
         base_path,
@@ -124,6 +140,13 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         .build()
         .map_err(|e| Error::io(&opts.build.root, e))?;
     runtime.block_on(serve(opts, shared))
+}
+
+/// Milliseconds since 1970: no earlier run of `serve` numbered its builds
+/// from here.
+fn first_build_number() -> u64 {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    now.map_or(0, |since| u64::try_from(since.as_millis()).unwrap_or(0))
 }
 
 /// Rebuilds, tells the terminal and the open pages.

@@ -9,11 +9,12 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
 use notify::RecursiveMode;
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::event::{EventKind, ModifyKind};
+use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
 
 use crate::error::{Error, Result};
 use crate::load;
@@ -45,36 +46,41 @@ impl Change {
     }
 }
 
+/// The folders of a site that are watched with all they hold.
+const FOLDERS: [&str; 4] = ["content", "templates", "static", "i18n"];
+
 /// A running watcher; dropping it stops watching.
 pub struct Watcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    orders: Sender<Order>,
+}
+
+/// What the thread that owns the debouncer is asked to do.
+enum Order {
+    /// One of [`FOLDERS`] appeared (or came back): watch it, then rebuild
+    /// what it holds, since files made before the watch began went unseen.
+    Watch(PathBuf),
+    Stop,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.orders.send(Order::Stop);
+    }
 }
 
 /// Watches `root`'s `content/`, `templates/`, `static/`, `i18n/` and
 /// `site.yaml`, sending a [`Change`] for each batch of edits that matters.
+/// Folders made inside them later are watched too, and so are those four
+/// when they appear after the watch began.
 pub fn watch(root: &Path, changes: Sender<Change>) -> Result<Watcher> {
     let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
-    let base = root.clone();
-    let handler = move |result: DebounceEventResult| {
-        let paths = match result {
-            Ok(events) => events
-                .into_iter()
-                .filter(|event| !event.kind.is_access())
-                .flat_map(|event| event.event.paths),
-            Err(_) => {
-                let _ = changes.send(Change::Everything);
-                return;
-            }
-        };
-        if let Some(change) = classify(&base, paths) {
-            let _ = changes.send(change);
-        }
-    };
+    let (orders, received) = mpsc::channel();
+    let handler = handler(root.clone(), changes.clone(), orders.clone());
     let mut debouncer = new_debouncer(QUIET, None, handler).map_err(watch_error(&root))?;
     debouncer
         .watch(&root, RecursiveMode::NonRecursive)
         .map_err(watch_error(&root))?;
-    for dir in ["content", "templates", "static", "i18n"] {
+    for dir in FOLDERS {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer
@@ -82,9 +88,64 @@ pub fn watch(root: &Path, changes: Sender<Change>) -> Result<Watcher> {
                 .map_err(watch_error(&path))?;
         }
     }
-    Ok(Watcher {
-        _debouncer: debouncer,
-    })
+    std::thread::spawn(move || {
+        while let Ok(Order::Watch(path)) = received.recv() {
+            if let Err(error) = debouncer.watch(&path, RecursiveMode::Recursive) {
+                eprintln!("{}", watch_error(&path)(error));
+            }
+            if let Some(change) = classify(&root, [path]) {
+                let _ = changes.send(change);
+            }
+        }
+    });
+    Ok(Watcher { orders })
+}
+
+/// What the debouncer calls with each batch: new site folders are handed
+/// to the watching thread, every other path is classified and sent on.
+fn handler(
+    root: PathBuf,
+    changes: Sender<Change>,
+    orders: Sender<Order>,
+) -> impl FnMut(DebounceEventResult) {
+    move |result: DebounceEventResult| {
+        let Ok(events) = result else {
+            let _ = changes.send(Change::Everything);
+            return;
+        };
+        let mut others = Vec::new();
+        for event in events.into_iter().filter(|event| !event.kind.is_access()) {
+            let appeared = appears(&event);
+            for path in event.event.paths {
+                if appeared && is_site_folder(&root, &path) {
+                    let _ = orders.send(Order::Watch(path));
+                } else {
+                    others.push(path);
+                }
+            }
+        }
+        if let Some(change) = classify(&root, others) {
+            let _ = changes.send(change);
+        }
+    }
+}
+
+/// Whether the event made its paths appear (created or renamed into place).
+fn appears(event: &DebouncedEvent) -> bool {
+    matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(ModifyKind::Name(_))
+    )
+}
+
+/// Whether `path` is one of the site's [`FOLDERS`], there now.
+fn is_site_folder(root: &Path, path: &Path) -> bool {
+    path.parent() == Some(root)
+        && path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| FOLDERS.contains(&name))
+        && path.is_dir()
 }
 
 fn watch_error(path: &Path) -> impl Fn(notify::Error) -> Error + '_ {

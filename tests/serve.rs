@@ -174,7 +174,24 @@ struct Events {
     text: String,
 }
 
+/// What the live-reload script in `body` is called with.
+fn live_settings(body: &str) -> serde_json::Value {
+    let start = body.rfind("})({").map(|at| at + "})(".len());
+    let end = start.and_then(|start| body[start..].find(");\n</script>").map(|n| start + n));
+    let (Some(start), Some(end)) = (start, end) else {
+        panic!("no live-reload script in:\n{body}");
+    };
+    serde_json::from_str(&body[start..end]).unwrap()
+}
+
 impl Events {
+    /// The build the stream says is current when it opens.
+    fn hello(&mut self) -> serde_json::Value {
+        self.wait_for("event: hello\ndata: ");
+        let data = self.wait_for("\n");
+        serde_json::from_str(data.trim()).unwrap_or_else(|e| panic!("{e}: {data}"))
+    }
+
     /// The pages the next reload message names.
     fn reloaded(&mut self) -> Vec<String> {
         self.wait_for("event: reload\ndata: ");
@@ -236,8 +253,15 @@ fn edits_reload_pages_and_errors_show_while_the_last_good_build_stays() {
     let first = server.get(page);
     assert_eq!(first.status, 200, "{}", first.body);
     assert!(first.body.contains("Relations established"));
-    assert!(first.body.contains("new EventSource(\"/__annals/events\")"));
+    let live = live_settings(&first.body);
+    assert_eq!(live["events"], "/__annals/events");
+    assert_eq!(live["page"], "events/1945-relations.html");
     let mut events = server.events();
+    assert_eq!(
+        events.hello(),
+        live["build"],
+        "the stream names the page's build"
+    );
 
     let file = site.path().join("content/events/1945-relations.md");
     std::fs::write(&file, event("Relations restored")).unwrap();
@@ -276,8 +300,26 @@ fn edits_reload_pages_and_errors_show_while_the_last_good_build_stays() {
 
     std::fs::write(&file, event("Relations fixed")).unwrap();
     events.wait_for("event: reload");
-    server.wait_for_page(page, "Relations fixed");
+    let fixed = server.wait_for_page(page, "Relations fixed");
+    let build = live_settings(&fixed.body)["build"].clone();
+    assert!(
+        build.as_u64() > live["build"].as_u64(),
+        "{build} after {live}"
+    );
+    assert_eq!(server.events().hello(), build);
     assert!(!std::fs::exists(site.path().join("public")).unwrap());
+}
+
+#[test]
+fn a_page_from_before_a_restart_is_told_it_is_stale() {
+    let site = small_site();
+    let old = live_settings(&Server::start(site.path(), &[]).get("/").body);
+    let server = Server::start(site.path(), &[]);
+    let current = server.events().hello();
+    assert!(
+        current.as_u64() > old["build"].as_u64(),
+        "{current} after {old}"
+    );
 }
 
 #[test]
@@ -291,10 +333,11 @@ fn symbolic_links_out_of_the_site_are_never_followed() {
     )
     .unwrap();
     let server = Server::start(site.path(), &[]);
-    assert_eq!(
-        server.startup[0],
-        "static/secret.txt: symbolic links are not followed (they may leave the site or loop): copy the file instead"
-    );
+    // On stderr, so it may come after "serving" on stdout.
+    let warning = "static/secret.txt: symbolic links are not followed (they may leave the site or loop): copy the file instead";
+    if !server.startup.iter().any(|line| line == warning) {
+        assert_eq!(server.wait_for_line("symbolic links"), warning);
+    }
     let response = server.get("/secret.txt");
     assert_eq!(response.status, 404);
     assert!(!response.body.contains("top secret"));
@@ -364,7 +407,7 @@ fn the_base_path_serves_the_site_under_a_subpath() {
     assert!(
         index
             .body
-            .contains("new EventSource(\"/repo/__annals/events\")")
+            .contains("({\"events\":\"/repo/__annals/events\",\"page\":\"index.html\",")
     );
     assert_eq!(server.get("/repo/events/1976-visit.html").status, 200);
     assert_eq!(server.get("/index.html").status, 404);
@@ -376,6 +419,38 @@ fn the_base_path_serves_the_site_under_a_subpath() {
     std::fs::write(&file, event("A second visit").replace("1945-03-14", "1976")).unwrap();
     events.wait_for("event: reload");
     server.wait_for_page("/repo/events/1976-visit.html", "A second visit");
+}
+
+#[test]
+fn folders_made_after_the_start_are_watched() {
+    let site = small_site();
+    let server = Server::start(site.path(), &[]);
+    let mut events = server.events();
+    common::write(site.path(), "static/notes/plan.txt", "first plan");
+    events.wait_for("event: reload");
+    server.wait_for_page("/notes/plan.txt", "first plan");
+    std::fs::write(site.path().join("static/notes/plan.txt"), "second plan").unwrap();
+    events.wait_for("event: reload");
+    server.wait_for_page("/notes/plan.txt", "second plan");
+    std::fs::remove_dir_all(site.path().join("static")).unwrap();
+    server.wait_for_page("/notes/plan.txt", "Page not found");
+    common::write(site.path(), "static/notes/plan.txt", "third plan");
+    server.wait_for_page("/notes/plan.txt", "third plan");
+    std::fs::write(site.path().join("static/notes/plan.txt"), "fourth plan").unwrap();
+    server.wait_for_page("/notes/plan.txt", "fourth plan");
+
+    common::write(
+        site.path(),
+        "content/events/1990s/1991-talks.md",
+        &event("Talks in a new folder").replace("1945-03-14", "1991"),
+    );
+    server.wait_for_page("/", "Talks in a new folder");
+    std::fs::write(
+        site.path().join("content/events/1990s/1991-talks.md"),
+        event("Talks renamed").replace("1945-03-14", "1991"),
+    )
+    .unwrap();
+    server.wait_for_page("/events/1991-talks.html", "Talks renamed");
 }
 
 #[test]

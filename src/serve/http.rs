@@ -18,6 +18,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use futures_util::stream::{self, Stream};
 use percent_encoding::percent_decode_str;
+use serde::Serialize;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::{Shared, Signal};
@@ -26,9 +27,20 @@ use crate::rebuild::Changed;
 /// Where open pages listen for rebuilds, under the base path.
 const EVENTS: &str = "__annals/events";
 
-/// The script injected into served HTML, with `EVENTS_URL` and
-/// `BASE_PATH` to fill in.
+/// The script injected into served HTML: a function, called with what the
+/// page needs to know (see [`Live`]).
 const LIVE_JS: &str = include_str!("live.js");
+
+/// What the live-reload script is told about the page it is in.
+#[derive(Serialize)]
+struct Live<'a> {
+    /// The URL of the event stream.
+    events: &'a str,
+    /// The output path served, as `reload` messages name pages.
+    page: &'a str,
+    /// The build the page comes from.
+    build: u64,
+}
 
 /// The app: every request goes to [`handle`].
 pub(super) fn router(shared: Arc<Shared>) -> Router {
@@ -52,11 +64,11 @@ async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> 
     let Some(name) = file_name(rest) else {
         return (StatusCode::BAD_REQUEST, "bad path\n").into_response();
     };
-    let pages = shared.pages();
-    if let Some(bytes) = pages.get(&name) {
-        return file(&shared, &name, StatusCode::OK, bytes.clone());
+    let current = shared.current();
+    if let Some(bytes) = current.pages.get(&name) {
+        return file(&shared, current.build, &name, StatusCode::OK, bytes.clone());
     }
-    if pages.contains_key(&format!("{name}/index.html")) {
+    if current.pages.contains_key(&format!("{name}/index.html")) {
         return Redirect::permanent(&format!("{path}/")).into_response();
     }
     not_found(&shared)
@@ -79,20 +91,33 @@ fn file_name(rest: &str) -> Option<String> {
 
 /// The site's own 404 page, or a plain one while there is no good build.
 fn not_found(shared: &Shared) -> Response {
-    let pages = shared.pages();
-    match pages.get("404.html") {
-        Some(bytes) => file(shared, "404.html", StatusCode::NOT_FOUND, bytes.clone()),
+    let current = shared.current();
+    match current.pages.get("404.html") {
+        Some(bytes) => file(
+            shared,
+            current.build,
+            "404.html",
+            StatusCode::NOT_FOUND,
+            bytes.clone(),
+        ),
         None => {
             let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>annals</title></head>\
                         <body><p>Nothing here yet: the site has not built.</p></body></html>";
             let bytes: Arc<[u8]> = Arc::from(page.as_bytes());
-            file(shared, "404.html", StatusCode::NOT_FOUND, bytes)
+            file(
+                shared,
+                current.build,
+                "404.html",
+                StatusCode::NOT_FOUND,
+                bytes,
+            )
         }
     }
 }
 
 /// A file with its Content-Type; HTML gets the live-reload script.
-fn file(shared: &Shared, name: &str, status: StatusCode, bytes: Arc<[u8]>) -> Response {
+/// `build` is the number of the build it comes from.
+fn file(shared: &Shared, build: u64, name: &str, status: StatusCode, bytes: Arc<[u8]>) -> Response {
     let mime = mime_guess::from_path(name).first_or_octet_stream();
     let is_html = mime == mime_guess::mime::TEXT_HTML;
     let content_type = match mime.type_() {
@@ -102,7 +127,13 @@ fn file(shared: &Shared, name: &str, status: StatusCode, bytes: Arc<[u8]>) -> Re
         _ => mime.to_string(),
     };
     let body = if is_html {
-        Bytes::from(inject(&bytes, &shared.base_path))
+        let events = format!("{}{EVENTS}", shared.base_path);
+        let live = Live {
+            events: &events,
+            page: name,
+            build,
+        };
+        Bytes::from(inject(&bytes, &live))
     } else {
         Bytes::from_owner(bytes)
     };
@@ -115,11 +146,11 @@ fn file(shared: &Shared, name: &str, status: StatusCode, bytes: Arc<[u8]>) -> Re
 }
 
 /// The page with the live-reload script before `</body>`.
-fn inject(html: &[u8], base_path: &str) -> Vec<u8> {
-    let url = serde_json::to_string(&format!("{base_path}{EVENTS}")).unwrap_or_default();
+fn inject(html: &[u8], live: &Live<'_>) -> Vec<u8> {
     let script = format!(
-        "<script>\n{}</script>\n",
-        LIVE_JS.replace("EVENTS_URL", &url)
+        "<script>\n{}({});\n</script>\n",
+        LIVE_JS.trim_end(),
+        script_json(live)
     );
     let at = html
         .windows(7)
@@ -132,13 +163,29 @@ fn inject(html: &[u8], base_path: &str) -> Vec<u8> {
     page
 }
 
-/// The stream an open page listens to: the current error at once, if any,
-/// then one event per rebuild.
+/// `live` as a JSON object that is safe inside `<script>`: no `<` that
+/// could end it (JSON has `<` only inside strings, where `\u003c` means
+/// the same).
+fn script_json(live: &Live<'_>) -> String {
+    serde_json::to_string(live)
+        .unwrap_or_else(|_| "{}".into())
+        .replace('<', "\\u003c")
+}
+
+/// The stream an open page listens to: `hello` with the number of the
+/// current build (a page from an older one reloads), the current error, if
+/// any, then one event per rebuild.
 fn events(shared: &Shared) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
-    let current = shared.error().map(failed);
-    let hello = Event::default().comment("connected");
-    let first = stream::iter(std::iter::once(hello).chain(current).map(Ok));
+    // Subscribe first: a build published after this is sent below, one
+    // published before it is in `hello`.
     let receiver = shared.signals.subscribe();
+    let build = shared.current().build;
+    let hello = [
+        Event::default().comment("connected"),
+        Event::default().event("hello").data(build.to_string()),
+    ];
+    let current = shared.error().map(failed);
+    let first = stream::iter(hello.into_iter().chain(current).map(Ok));
     let rest = stream::unfold(receiver, |mut receiver| async move {
         let event = match receiver.recv().await {
             Ok(Signal::Reload(changed)) => reload(&changed),
@@ -192,13 +239,33 @@ mod tests {
     }
 
     #[test]
-    fn the_script_goes_before_the_end_of_body() {
-        let page = String::from_utf8(inject(b"<html><body><p>x</p></BODY></html>", "/r/")).unwrap();
+    fn the_script_goes_before_the_end_of_body_and_knows_its_page() {
+        let live = Live {
+            events: "/r/__annals/events",
+            page: "events/a b.html",
+            build: 3,
+        };
+        let page = String::from_utf8(inject(b"<html><body><p>x</p></BODY></html>", &live)).unwrap();
         assert!(page.starts_with("<html><body><p>x</p><script>"), "{page}");
         assert!(
-            page.contains("new EventSource(\"/r/__annals/events\")"),
+            page.contains(
+                "})({\"events\":\"/r/__annals/events\",\"page\":\"events/a b.html\",\"build\":3});"
+            ),
             "{page}"
         );
         assert!(page.ends_with("</script>\n</BODY></html>"), "{page}");
+    }
+
+    #[test]
+    fn nothing_in_the_settings_can_end_the_script() {
+        let live = Live {
+            events: "/__annals/events",
+            page: "</script><script>alert(1)</script>",
+            build: 0,
+        };
+        let json = script_json(&live);
+        assert!(!json.contains('<'), "{json}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["page"], live.page);
     }
 }

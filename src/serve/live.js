@@ -1,7 +1,14 @@
 // Injected by `annals serve` into the pages it serves; never written by
 // `annals build`. Reloads the page when a rebuild changed it and shows a
 // bad rebuild's errors over the page.
-(function () {
+//
+// The server calls this function with what it knows of the page, so the
+// script needs no global of its own and never maps URLs to file names:
+//   events: the URL of the event stream;
+//   page:   the output path this response is ("index.html", "404.html"),
+//           as the server names changed pages in "reload" messages;
+//   build:  the number of the build the page comes from.
+(function (live) {
   "use strict";
   var overlay = null;
   function show(text) {
@@ -18,19 +25,37 @@
     overlay.textContent =
       "annals: this build failed; the page shows the last good build.\n\n" + text;
   }
-  // This page's output path, as the server names changed pages.
-  function here() {
-    var path = decodeURIComponent(location.pathname).slice(BASE_PATH.length);
-    return path === "" || path.slice(-1) === "/" ? path + "index.html" : path;
+  function hide() {
+    if (overlay) {
+      overlay.remove();
+      overlay = null;
+    }
   }
-  var source = new EventSource(EVENTS_URL);
-  source.addEventListener("reload", function (event) {
-    var changed = JSON.parse(event.data);
-    if (overlay || changed === "*" || changed.indexOf(here()) >= 0) {
+  function parse(data) {
+    try {
+      return JSON.parse(data);
+    } catch (error) {
+      return "*";
+    }
+  }
+  var source = new EventSource(live.events);
+  // A build finished between this page being served and the stream
+  // opening: the page may be stale.
+  source.addEventListener("hello", function (event) {
+    if (parse(event.data) !== live.build) {
       location.reload();
+    }
+  });
+  source.addEventListener("reload", function (event) {
+    var changed = parse(event.data);
+    if (changed === "*" || !Array.isArray(changed) || changed.indexOf(live.page) >= 0) {
+      location.reload();
+    } else {
+      // The good build left this page as it was: it is current again.
+      hide();
     }
   });
   source.addEventListener("build-error", function (event) {
     show(event.data);
   });
-})();
+})

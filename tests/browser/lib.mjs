@@ -10,6 +10,10 @@ export const ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
+// Uncaught errors in any page of any context `open` made: `main` fails
+// when there are any, whether or not the check listened for them.
+const pageErrors = [];
+
 // A browser context with its own profile folder; `close()` removes it.
 export async function open(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "annals-chromium-"));
@@ -20,6 +24,9 @@ export async function open(options = {}) {
     viewport: { width: 1280, height: 900 },
     ...options,
   });
+  const listen = (page) => page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error}`));
+  context.pages().forEach(listen);
+  context.on("page", listen);
   return {
     context,
     async close() {
@@ -48,10 +55,14 @@ export function watch(page) {
 
 // Runs a check with the JSON argument the Rust test passes (or what `parse`
 // makes of the command line's arguments) and prints its result as one JSON
-// line; a thrown error fails the process with its message.
+// line; a thrown error, or an uncaught error in a page, fails the process
+// with its message.
 export async function main(check, parse = (args) => JSON.parse(args[0] || "{}")) {
   try {
     const result = await check(parse(process.argv.slice(2)));
+    if (pageErrors.length > 0) {
+      throw new Error(`errors in the page:\n${pageErrors.join("\n")}`);
+    }
     console.log(JSON.stringify(result ?? {}));
   } catch (error) {
     console.error(error && error.stack ? error.stack : String(error));
