@@ -1,0 +1,111 @@
+use super::*;
+
+fn span(text: &str) -> Span {
+    let date = HistoricalDate::parse(text).unwrap();
+    Span::of(&date, None, false)
+}
+
+fn range(from: &str, to: &str) -> Span {
+    let (a, b) = (
+        HistoricalDate::parse(from).unwrap(),
+        HistoricalDate::parse(to).unwrap(),
+    );
+    Span::of(&a, Some(&b), false)
+}
+
+fn xs(axis: &Axis) -> Vec<f64> {
+    axis.marks.iter().map(|m| m.x).collect()
+}
+
+#[test]
+fn distance_is_time() {
+    let events = [span("1945"), span("1976"), span("2007")];
+    let axis = measure(&events, &[]).unwrap();
+    let x = xs(&axis);
+    let (first, second) = (x[1] - x[0], x[2] - x[1]);
+    assert!((first - second).abs() < 1.5, "{x:?}: 31 years look alike");
+    assert!(x[0] >= PAD && x[2] <= WIDTH - PAD);
+}
+
+#[test]
+fn bce_and_ce_share_one_line() {
+    let events = [span("1000 BCE"), span("1"), span("1000")];
+    let axis = measure(&events, &[]).unwrap();
+    let x = xs(&axis);
+    assert!(x[0] < x[1] && x[1] < x[2]);
+    assert!(((x[1] - x[0]) - (x[2] - x[1])).abs() < 1.5, "{x:?}");
+    let labels: Vec<&str> = axis.ticks.iter().map(|t| t.label.as_str()).collect();
+    assert!(labels.contains(&"500 BCE"), "{labels:?}");
+    assert!(labels.contains(&"500"), "{labels:?}");
+    assert!(!labels.contains(&"0"), "there is no year 0: {labels:?}");
+}
+
+#[test]
+fn ticks_adapt_to_the_span() {
+    let decades = measure(&[span("1945"), span("2025")], &[]).unwrap();
+    let labels: Vec<String> = decades.ticks.into_iter().map(|t| t.label).collect();
+    assert_eq!(
+        labels,
+        [
+            "1950", "1960", "1970", "1980", "1990", "2000", "2010", "2020"
+        ]
+    );
+    let ancient = measure(&[span("3000 BCE"), span("2000")], &[]).unwrap();
+    assert!(ancient.ticks.len() <= TICKS as usize + 1);
+    assert_eq!(ancient.ticks[0].label, "3000 BCE");
+    let one = measure(&[span("2025-05-07")], &[]).unwrap();
+    assert!(!one.ticks.is_empty(), "a single day still has a year tick");
+}
+
+#[test]
+fn ranges_are_bars_and_crowds_are_clusters() {
+    let mut events = vec![range("1814-09", "1815-06-09"), range("1900", "1950")];
+    events.extend((0..20).map(|_| span("1976")));
+    events.push(span("2000"));
+    let axis = measure(&events, &[]).unwrap();
+    let shapes: Vec<Shape> = axis.marks.iter().map(|m| m.shape).collect();
+    assert_eq!(shapes[0], Shape::Bar, "1900–1950 is wide enough");
+    assert!(shapes.contains(&Shape::Cluster));
+    let cluster = axis
+        .marks
+        .iter()
+        .find(|m| m.shape == Shape::Cluster)
+        .unwrap();
+    assert_eq!(
+        cluster.events,
+        (2..22).collect::<Vec<_>>(),
+        "the 1976 events"
+    );
+    let named: usize = axis.marks.iter().map(|m| m.events.len()).sum();
+    assert_eq!(named, events.len(), "every event is in exactly one mark");
+}
+
+#[test]
+fn thousands_of_events_give_a_bounded_drawing() {
+    let events: Vec<Span> = (0..5000)
+        .map(|i| span(&format!("{}", 1 + i % 2000)))
+        .collect::<Vec<_>>();
+    let mut sorted = events.clone();
+    sorted.sort_by_key(|s| s.first);
+    let axis = measure(&sorted, &[]).unwrap();
+    assert!(axis.marks.len() <= (WIDTH / BUCKET) as usize * (STACK + 1));
+    let named: usize = axis.marks.iter().map(|m| m.events.len()).sum();
+    assert_eq!(named, 5000);
+}
+
+#[test]
+fn eras_are_bands_clipped_to_the_events() {
+    let events = [span("1950"), span("2000")];
+    let eras = [range("1900", "1960"), range("1999", "2013")];
+    let axis = measure(&events, &eras).unwrap();
+    assert_eq!(axis.bands.len(), 2);
+    assert_eq!(axis.bands[0].x, PAD, "clipped at the left end");
+    assert!(axis.bands[1].x > axis.bands[0].x + axis.bands[0].width);
+    assert_eq!(axis.bands[0].y, axis.bands[1].y, "one row when apart");
+    assert!(axis.marks.iter().all(|m| m.y > ERA_ROW));
+}
+
+#[test]
+fn no_events_no_axis() {
+    assert_eq!(measure(&[], &[range("1900", "1960")]), None);
+}
