@@ -57,6 +57,15 @@ struct Parsed {
     events: Option<Result<Vec<Event>, String>>,
 }
 
+/// What an edit made [`Live`] read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// Only event files: the pages showing them are rendered again.
+    Events,
+    /// All of `content/`: every page is rendered again.
+    Everything,
+}
+
 /// A site kept in memory between edits.
 pub struct Live {
     opts: BuildOptions,
@@ -123,10 +132,10 @@ impl Live {
             Change::Content(paths) if !full => paths.clone(),
             _ => BTreeSet::new(),
         };
-        self.read_content(&changed)?;
+        let read = self.read_content(&changed)?;
         let chronology = self.chronology()?;
         match self.built.take() {
-            Some((old, pages)) if !full && !self.multilingual() => {
+            Some((old, pages)) if !full && read == Read::Events && !self.multilingual() => {
                 self.render_dirty(old, pages, chronology, first)
             }
             previous => {
@@ -137,30 +146,32 @@ impl Live {
     }
 
     /// Re-reads the `changed` content paths, or all of `content/` when
-    /// `changed` is empty or holds anything but files and folders.
-    fn read_content(&mut self, changed: &BTreeSet<PathBuf>) -> Result<()> {
+    /// `changed` is empty or holds anything but event files and folders.
+    /// A file kept beside the events (an image, a scan) may be shown on
+    /// any page that links to it: its change reads everything again.
+    fn read_content(&mut self, changed: &BTreeSet<PathBuf>) -> Result<Read> {
         if changed.is_empty() {
             return self.read_all();
         }
         for path in changed {
+            let event_file = load::format_of(path).is_some();
             match std::fs::symlink_metadata(self.opts.root.join(path)) {
-                Ok(meta) if meta.is_file() && load::format_of(path).is_some() => {
+                Ok(meta) if meta.is_file() && event_file => {
                     let text = load::read_text(&self.opts.root, path)?;
                     self.parse(path.clone(), text);
                 }
-                Ok(meta) if meta.is_file() => {}
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound && event_file => {
                     self.files.retain(|known, _| !known.starts_with(path));
                 }
                 _ => return self.read_all(),
             }
         }
-        Ok(())
+        Ok(Read::Events)
     }
 
     /// Lists `content/`, drops files that went away and parses the others
     /// (unless their text is unchanged).
-    fn read_all(&mut self) -> Result<()> {
+    fn read_all(&mut self) -> Result<Read> {
         let root = self.opts.root.clone();
         let sources = self.sources_mut()?;
         sources.relist_content()?;
@@ -170,7 +181,7 @@ impl Live {
             let text = load::read_text(&root, &path)?;
             self.parse(path, text);
         }
-        Ok(())
+        Ok(Read::Everything)
     }
 
     /// Parses a file unless its text is what was parsed before.

@@ -197,7 +197,7 @@ fn unchanged_files_are_linked_from_the_previous_build() {
 }
 
 #[test]
-fn the_served_site_has_the_files_and_an_edit_publishes_a_new_one() {
+fn the_served_site_has_the_files_and_follows_edits_to_them() {
     let site = common::site(&[
         (
             "content/events/1815-congress.md",
@@ -229,7 +229,6 @@ fn the_served_site_has_the_files_and_an_edit_publishes_a_new_one() {
     .map(PathBuf::from)
     .collect();
     let edit = live.apply(&Change::Content(changed)).unwrap();
-    assert!(edit.rendered < first.rendered, "only what the edit touched");
     assert_eq!(
         edit.pages["files/events/scans/yalta.svg"].as_ref(),
         HALL.as_bytes()
@@ -240,6 +239,24 @@ fn the_served_site_has_the_files_and_an_edit_publishes_a_new_one() {
         yalta.contains("src=\"../files/events/scans/yalta.svg\""),
         "{yalta}"
     );
+    // An image replaced in place is served anew.
+    let redrawn = HALL.replace("width=\"8\" height=\"8\"/>", "width=\"4\" height=\"4\"/>");
+    common::write(site.path(), "content/events/hall.svg", &redrawn);
+    let hall = BTreeSet::from([PathBuf::from("content/events/hall.svg")]);
+    let edit = live.apply(&Change::Content(hall)).unwrap();
+    assert_eq!(
+        edit.pages["files/events/hall.svg"].as_ref(),
+        redrawn.as_bytes()
+    );
+    // An edit to an event alone renders only what it touched.
+    common::write(
+        site.path(),
+        "content/events/1945-yalta.md",
+        "---\ntitle: Yalta Conference\ndate: 1945-02\n---\n![The palace](scans/yalta.svg)\n",
+    );
+    let yalta = BTreeSet::from([PathBuf::from("content/events/1945-yalta.md")]);
+    let edit = live.apply(&Change::Content(yalta)).unwrap();
+    assert!(edit.rendered < first.rendered, "only what the edit touched");
 }
 
 const HALL: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\"/></svg>\n";
