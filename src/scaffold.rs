@@ -62,8 +62,9 @@ pub fn new_event(root: &Path, new: &NewEvent) -> Result<PathBuf> {
         .transpose()?;
     if end.is_some_and(|end| end < date) {
         return Err(Error::Usage(format!(
-            "--end {} is before --date {date}",
-            new.end.as_deref().unwrap_or_default()
+            "--end {} is before --date {}",
+            new.end.as_deref().unwrap_or_default(),
+            new.date
         )));
     }
     let slug = slugify(&new.title);

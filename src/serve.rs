@@ -156,8 +156,8 @@ fn rebuild(live: &mut Live, shared: &Shared, change: &Change) {
     match live.apply_in_steps(change, first) {
         Ok(rebuilt) => {
             println!(
-                "rebuilt {} pages in {} ms",
-                rebuilt.rendered,
+                "rebuilt {} in {} ms",
+                crate::i18n::plural("{n} page|{n} pages", rebuilt.rendered),
                 started.elapsed().as_millis()
             );
             shared.publish(Ok(rebuilt));

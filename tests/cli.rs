@@ -165,6 +165,9 @@ fn content_errors_exit_1_and_usage_errors_exit_2() {
     assert_eq!(usage.status.code(), Some(2));
     let bad_date = annals(&["new", "--date", "yesterday", "X"], site.path());
     assert_eq!(bad_date.status.code(), Some(2));
+    let backwards = annals(&["new", "--date", "988", "--end", "900", "X"], site.path());
+    assert_eq!(backwards.status.code(), Some(2));
+    assert_eq!(stderr(&backwards), "--end 900 is before --date 988\n");
 }
 
 #[test]
