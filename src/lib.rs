@@ -29,6 +29,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod source;
 pub mod theme;
 pub mod translation;
 pub mod watch;
