@@ -89,6 +89,9 @@ pub struct Report {
     pub lints: Vec<lint::Warning>,
     /// Information for editors (`annals check`): untranslated events.
     pub notes: Vec<String>,
+    /// Every source and how many events cite it (`annals check` only),
+    /// one line each.
+    pub sources: Vec<String>,
     /// Where the output is, when it was written.
     pub output: Option<PathBuf>,
     /// True when nothing had changed since the build that wrote the output,
@@ -195,6 +198,7 @@ impl Site {
             warnings: self.warnings,
             lints: Vec::new(),
             notes: Vec::new(),
+            sources: Vec::new(),
             output,
             unchanged: false,
         }
@@ -262,6 +266,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
                 warnings: stamp.warnings,
                 lints: Vec::new(),
                 notes: Vec::new(),
+                sources: Vec::new(),
                 output: Some(output_dir),
                 unchanged: true,
             });
@@ -293,9 +298,13 @@ pub fn check(opts: &BuildOptions) -> Result<Report> {
     let notes = translation::missing(site.events(), &site.config);
     let outdated = translation::outdated(&opts.root, site.events());
     site.warnings.extend(outdated);
+    let sources = site.editions.first().map_or(Vec::new(), |edition| {
+        source::bibliography::listing(&edition.chronology)
+    });
     Ok(Report {
         lints,
         notes,
+        sources,
         ..site.report(pages, None)
     })
 }

@@ -33,6 +33,7 @@ pub fn events(events: &[Event]) -> Vec<Warning> {
     warnings.extend(duplicate_titles(events));
     warnings.extend(lone_spellings(events, "tag", |event| &event.tags));
     warnings.extend(lone_spellings(events, "actor", |event| &event.actors));
+    warnings.extend(crate::source::lint::warnings(events));
     warnings.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));
     warnings
 }

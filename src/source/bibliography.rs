@@ -130,6 +130,28 @@ impl Bibliography {
     }
 }
 
+/// Every source as `annals check --sources` lists it: how many events
+/// cite it, its id, and the source as text.
+pub fn listing(chronology: &Chronology) -> Vec<String> {
+    Bibliography::of(chronology)
+        .entries
+        .iter()
+        .map(|entry| {
+            let source = &entry.source;
+            let mut text = source.label().to_string();
+            let circa = if source.circa { "c. " } else { "" };
+            let date = source.date.map(|d| format!("{circa}{}", d.plain()));
+            for part in [source.publisher.clone(), date].into_iter().flatten() {
+                text.push_str(&format!(", {part}"));
+            }
+            if let (Some(url), true) = (&source.url, source.title.is_some()) {
+                text.push_str(&format!(" <{url}>"));
+            }
+            format!("{:>5}  {}  {text}", entry.citations.len(), source.id)
+        })
+        .collect()
+}
+
 /// The sources whose links on event pages differ between two
 /// chronologies: their page of the bibliography or their number of citing
 /// events changed, or they appeared or went away.
