@@ -204,6 +204,8 @@ fn event_pages_come_before_the_pages_that_list_every_event() {
         "data/events.ics",
         "data/events.json",
         "data/events.schema.json",
+        "data/sources.bib",
+        "data/sources.json",
         "data/timeline.json",
         "index.html",
         "robots.txt",
