@@ -7,13 +7,19 @@ an equivalent Hugo site.
 writes OUT/annals (site.yaml, content/events/...) and OUT/hugo (hugo.toml,
 content/events/..., layouts/ rendering one page per event, the index and one
 page per tag and actor). Each event has ~300-600 words: front matter with
-title, date, 2-3 tags, 2 actors and sources; a body with headings, a list, a
-link, emphasis and a footnote. Same seed, same bytes. `--annals-only` leaves
+title, date, 2-3 tags, 2 actors and two to four sources; a body with
+headings, a list, a link, emphasis and a footnote. Sources are as real
+chronologies cite them: most have no URL (archival files with legajo and
+folio, treaty series volumes, newspaper pages), many shared between
+events; the rest are links, some with an archived copy. The Hugo site
+carries the same sources as front matter params, rendered on its event
+pages. Same seed, same bytes. `--annals-only` leaves
 out the Hugo site (bench/run.py asks for it from a million events, where Hugo
 would need ~85 GiB of memory).
 """
 
 import argparse
+import json
 import os
 import random
 
@@ -41,7 +47,7 @@ HUGO_BASEOF = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><tit
 HUGO_SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1><p><time>{{ .Date.Format "2 January 2006" }}</time></p>
 <ul>{{ range .Params.tags }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
 {{ .Content }}
-<ol>{{ range .Params.sources }}<li><a href="{{ .url }}">{{ .title }}</a></li>{{ end }}</ol>
+<ol>{{ range .Params.sources }}<li>{{ if .url }}<a href="{{ .url }}">{{ .title }}</a>{{ else }}{{ .title }}{{ end }}{{ with .publisher }}, {{ . }}{{ end }}{{ with .date }}, {{ . }}{{ end }}{{ with .locator }}, {{ . }}{{ end }}{{ with .archived }} (<a href="{{ . }}">archived</a>){{ end }}</li>{{ end }}</ol>
 {{ with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
 {{ with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
 </article>{{ end }}
@@ -81,6 +87,50 @@ def body(rng, index):
     return "\n\n".join(parts) + "\n"
 
 
+ARCHIVES = [
+    "Archivo General de la Nación, Caracas, Relaciones Exteriores",
+    "Archivo del Ministerio del Poder Popular para Relaciones Exteriores, Caracas, Política Internacional",
+    "Archivo de Política Exterior de la Federación de Rusia, Moscú, fondo 110",
+]
+TREATY_SERIES = [
+    ("United Nations Treaty Series", "United Nations", 3000),
+    ("League of Nations Treaty Series", "League of Nations", 205),
+    ("Consolidated Treaty Series", "Oceana", 231),
+]
+NEWSPAPERS = ["El Universal", "El Nacional", "Pravda", "Izvestia", "The New York Times"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def source(rng, index, year):
+    """One source: a mapping of the fields annals reads; `text` marks one
+    written as a plain citation string."""
+    roll = rng.random()
+    if roll < 0.2:
+        archive = rng.choice(ARCHIVES)
+        legajo, folio = rng.randint(1, 400), rng.randint(1, 900)
+        return {"text": True, "title": f"{archive}, legajo {legajo}, folio {folio}"}
+    if roll < 0.4:
+        archive = rng.choice(ARCHIVES)
+        return {"title": f"{archive}, legajo {rng.randint(1, 400)}", "kind": "document",
+                "locator": f"folio {rng.randint(1, 900)}"}
+    if roll < 0.5:
+        series, publisher, volumes = TREATY_SERIES[0 if year >= 1946 else 1 if year >= 1920 else 2]
+        return {"title": f"{series}, vol. {rng.randint(1, volumes)}", "kind": "treaty",
+                "publisher": publisher, "date": str(year),
+                "locator": f"p. {rng.randint(1, 600)}"}
+    if roll < 0.65:
+        paper, month, day = rng.choice(NEWSPAPERS), rng.randint(1, 12), rng.randint(1, 28)
+        return {"title": f"{paper}, {day} {MONTHS[month - 1]} {year}", "kind": "article",
+                "publisher": paper, "date": f"{year:04d}-{month:02d}-{day:02d}",
+                "locator": f"p. {rng.randint(1, 24)}"}
+    link = {"title": "Source", "url": f"https://example.org/source/{index}/{rng.randint(1, 9)}",
+            "publisher": "Archive"}
+    if rng.random() < 0.5:
+        link["archived"] = f"https://web.archive.org/web/{year + 1:04d}0101000000/{link['url']}"
+    return link
+
+
 def event(rng, index):
     year = rng.randint(1800, 2025)
     month = rng.randint(1, 12)
@@ -92,7 +142,7 @@ def event(rng, index):
         "date": f"{year:04d}-{month:02d}-{day:02d}",
         "tags": rng.sample(TAGS, rng.randint(2, 3)),
         "actors": rng.sample(ACTORS, 2),
-        "source": f"https://example.org/source/{index}",
+        "sources": [source(rng, index, year) for _ in range(rng.randint(2, 4))],
         "body": body(rng, index),
     }
 
@@ -107,6 +157,22 @@ def write(path, text):
         out.write(text)
 
 
+FIELDS = ["title", "url", "publisher", "date", "kind", "locator", "archived"]
+
+
+def yaml_sources(sources, plain_citations):
+    """The `sources:` list; with `plain_citations`, a citation written as a
+    string stays one (annals), else every source is a mapping (Hugo)."""
+    lines = []
+    for s in sources:
+        if plain_citations and s.get("text"):
+            lines.append(f"  - {json.dumps(s['title'], ensure_ascii=False)}")
+            continue
+        fields = [f"{key}: {json.dumps(s[key], ensure_ascii=False)}" for key in FIELDS if key in s]
+        lines.append("  - " + "\n    ".join(fields))
+    return "sources:\n" + "\n".join(lines) + "\n"
+
+
 def annals_file(e):
     return (
         "---\n"
@@ -114,9 +180,8 @@ def annals_file(e):
         f'date: "{e["date"]}"\n'
         f"tags: {yaml_list(e['tags'])}\n"
         f"actors: {yaml_list(e['actors'])}\n"
-        "sources:\n"
-        f'  - title: "Source"\n    url: "{e["source"]}"\n    publisher: "Archive"\n'
-        "---\n\n" + e["body"]
+        + yaml_sources(e["sources"], True)
+        + "---\n\n" + e["body"]
     )
 
 
@@ -127,9 +192,8 @@ def hugo_file(e):
         f'date: {e["date"]}\n'
         f"tags: {yaml_list(e['tags'])}\n"
         f"actors: {yaml_list(e['actors'])}\n"
-        "sources:\n"
-        f'  - title: "Source"\n    url: "{e["source"]}"\n'
-        "---\n\n" + e["body"]
+        + yaml_sources(e["sources"], False)
+        + "---\n\n" + e["body"]
     )
 
 

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
 use crate::date::{Certainty, HistoricalDate, When};
 use crate::error::{Error, Position, Result};
@@ -21,6 +21,8 @@ use crate::load::{Format, SourceFile};
 use crate::markdown::{self, FileLink};
 use crate::page_path::{self, PagePath};
 use crate::slug::slugify;
+use crate::source::RawSource;
+pub use crate::source::Source;
 
 mod body;
 mod translation;
@@ -45,7 +47,7 @@ struct RawEvent {
     actors: Vec<String>,
     place: Option<String>,
     #[serde(default)]
-    sources: Vec<Source>,
+    sources: Vec<RawSource>,
     #[serde(default, deserialize_with = "one_or_many")]
     related: Vec<String>,
     slug: Option<String>,
@@ -58,20 +60,6 @@ struct RawEvent {
     body: Option<String>,
     #[serde(default)]
     translations: BTreeMap<String, RawTranslation>,
-}
-
-/// A source of an event: a bare URL or a titled reference.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Source {
-    /// The source's title, if given.
-    pub title: Option<String>,
-    /// Where to read it: http(s) only.
-    pub url: Option<String>,
-    /// Who published it.
-    pub publisher: Option<String>,
-    /// When it was published.
-    #[serde(serialize_with = "display_date")]
-    pub date: Option<HistoricalDate>,
 }
 
 /// Whether an event is published.
@@ -360,11 +348,9 @@ impl Lines<'_> {
         (line as u32, column as u32)
     }
 
-    /// Where a source is written: its URL, else its publisher, else the
-    /// `sources:` line.
-    fn source_at(&self, path: &Path, source: &Source) -> Position {
-        let written = source.url.as_deref().or(source.publisher.as_deref());
-        let (line, column) = self.value_at("sources", written.unwrap_or_default());
+    /// Where `written` is written under `sources:`, else that line.
+    fn source_at(&self, path: &Path, written: &str) -> Position {
+        let (line, column) = self.value_at("sources", written);
         Position::at(path, line as usize, column as usize)
     }
 }
@@ -398,11 +384,20 @@ fn validate(
             errors.push(lines.error(path, key, message));
         }
     }
-    for source in &raw.sources {
-        if let Some(message) = check_source(source) {
-            errors.push(Error::content(lines.source_at(path, source), message));
-        }
-    }
+    let sources = raw
+        .sources
+        .into_iter()
+        .filter_map(|source| {
+            source
+                .validate()
+                .map_err(|problems| {
+                    errors.extend(problems.into_iter().map(|problem| {
+                        Error::content(lines.source_at(path, &problem.written), problem.message)
+                    }));
+                })
+                .ok()
+        })
+        .collect();
     let aliases = page_path::aliases(&raw.aliases)
         .map_err(|message| errors.push(lines.error(path, "aliases", message)))
         .unwrap_or_default();
@@ -429,7 +424,7 @@ fn validate(
         tags: dedup(raw.tags),
         actors: dedup(raw.actors),
         place: raw.place.filter(|p| !p.trim().is_empty()),
-        sources: raw.sources,
+        sources,
         spans: Spans {
             origin: Position::at(path, lines.from, 0),
             body_line,
@@ -475,16 +470,6 @@ fn choose_slug(written: Option<&str>, default: String) -> Result<String, String>
     Ok(slug)
 }
 
-fn check_source(source: &Source) -> Option<String> {
-    if source.title.is_none() && source.url.is_none() {
-        return Some("a source needs a `title` or a `url`".into());
-    }
-    let url = source.url.as_deref()?;
-    let lower = url.trim().to_ascii_lowercase();
-    (!(lower.starts_with("https://") || lower.starts_with("http://")))
-        .then(|| format!("source URL {url:?} must start with http:// or https://"))
-}
-
 /// Trims names and drops repeats, keeping the first spelling.
 fn dedup(names: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
@@ -515,53 +500,6 @@ fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>
         }
     }
     deserializer.deserialize_any(OneOrMany)
-}
-
-impl<'de> Deserialize<'de> for Source {
-    /// A bare URL string, or `{title, url, publisher, date}`.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Full {
-            title: Option<String>,
-            url: Option<String>,
-            publisher: Option<String>,
-            date: Option<HistoricalDate>,
-        }
-        struct SourceVisitor;
-        impl<'de> Visitor<'de> for SourceVisitor {
-            type Value = Source;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a URL, or a mapping with title, url, publisher and date")
-            }
-            fn visit_str<E: de::Error>(self, url: &str) -> Result<Source, E> {
-                Ok(Source {
-                    url: Some(url.to_string()),
-                    ..Source::default()
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Source, A::Error> {
-                let full = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Source {
-                    title: full.title,
-                    url: full.url,
-                    publisher: full.publisher,
-                    date: full.date,
-                })
-            }
-        }
-        deserializer.deserialize_any(SourceVisitor)
-    }
-}
-
-fn display_date<S: serde::Serializer>(
-    date: &Option<HistoricalDate>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(date) => serializer.serialize_str(&date.to_string()),
-        None => serializer.serialize_none(),
-    }
 }
 
 /// Resolves a body link (as written, relative to `dir`) to a content path,

@@ -4,13 +4,17 @@
 //! - `events.csv`: one row per event, for spreadsheets;
 //! - `events.ics`: an iCalendar file of all-day events, for calendars;
 //! - `timeline.json`: the TimelineJS3 format, to embed the chronology in
-//!   a TimelineJS timeline.
+//!   a TimelineJS timeline;
+//! - `sources.json` and `sources.bib`: every distinct source, as CSL-JSON
+//!   and as BibLaTeX, for reference managers.
 //!
 //! Every export is written from the model in chronological order and
 //! depends on nothing else (no clock, no locale), so a build is
 //! byte-identical run to run. Absolute URLs appear only when the base URL
 //! is known.
 
+mod bibtex;
+mod csl;
 mod csv;
 mod ics;
 mod json;
@@ -36,6 +40,9 @@ pub fn write(chronology: &Chronology, config: &Config, sink: &dyn Sink) -> Resul
     sink.put(&path("events.schema.json"), json::SCHEMA.as_bytes())?;
     sink.put_parts(&path("events.csv"), csv::table(chronology, config))?;
     sink.put_parts(&path("events.ics"), ics::calendar(chronology, config))?;
+    let sources = crate::source::bibliography::Bibliography::of(chronology);
+    sink.put(&path("sources.json"), &csl::document(&sources))?;
+    sink.put(&path("sources.bib"), &bibtex::document(&sources))?;
     let head = timeline::Timeline::head(chronology, config);
     let slides = stream::json_document("timeline.json", &head, count, move |index| {
         timeline::slide(chronology, config, index)

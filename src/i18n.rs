@@ -4,7 +4,9 @@
 //! (`src/i18n/<code>.yaml`, embedded); a site's `i18n/<code>.yaml` replaces
 //! any of them and supplies every string for other languages. Every key of
 //! the English set must be present, so a template never shows a blank; a
-//! missing one is an error naming the file and the key. Templates read the
+//! missing one is an error naming the file and the key, except the keys
+//! added since sites began to ship their own strings, which fall back to
+//! the built-in English ones. Templates read the
 //! strings as `t` (`{{ t.sources }}`); a value may hold `{n}`-style
 //! placeholders and plural forms separated by `|` (see [`plural`]).
 
@@ -25,6 +27,18 @@ const BUILT_IN: [(&str, &str); 3] = [
     ("en", include_str!("i18n/en.yaml")),
     ("es", include_str!("i18n/es.yaml")),
     ("ru", include_str!("i18n/ru.yaml")),
+];
+
+/// Keys added after sites began to ship strings of their own: a site's file
+/// without one of them gets the built-in English string, so that a new
+/// version of annals never breaks a site that builds today.
+const LATER: [&str; 6] = [
+    "archived",
+    "archived_copy",
+    "accessed",
+    "cited_in",
+    "sources_count",
+    "bibliography_intro",
 ];
 
 /// One language's interface strings, by key.
@@ -52,6 +66,11 @@ impl Strings {
         if let Some(own) = own.filter(|own| !own.text.trim().is_empty()) {
             let own: BTreeMap<String, String> = front_matter::parse(&path, &own.text, 1)?;
             strings.extend(own);
+        }
+        for key in LATER {
+            if let (false, Some(text)) = (strings.contains_key(key), english.get(key)) {
+                strings.insert(key.to_string(), text.clone());
+            }
         }
         let missing = english
             .keys()

@@ -30,6 +30,7 @@ pub mod search;
 pub mod serve;
 mod site;
 pub mod slug;
+pub mod source;
 pub mod theme;
 pub mod translation;
 pub mod watch;
@@ -71,6 +72,7 @@ impl Report {
             warnings: stamp.warnings,
             lints: Vec::new(),
             notes: Vec::new(),
+            sources: Vec::new(),
             output: Some(output.to_path_buf()),
             unchanged: true,
         })
@@ -108,6 +110,9 @@ pub struct Report {
     pub lints: Vec<lint::Warning>,
     /// Information for editors (`annals check`): untranslated events.
     pub notes: Vec<String>,
+    /// Every source and how many events cite it (`annals check` only),
+    /// one line each.
+    pub sources: Vec<String>,
     /// Where the output is, when it was written.
     pub output: Option<PathBuf>,
     /// True when nothing had changed since the build that wrote the output,
@@ -145,9 +150,11 @@ pub fn check(opts: &BuildOptions) -> Result<Report> {
     let notes = translation::missing(site.events(), &site.config);
     let outdated = translation::outdated(&opts.root, site.events());
     site.warnings.extend(outdated);
+    let sources = site.sources();
     Ok(Report {
         lints,
         notes,
+        sources,
         ..site.report(pages, None)
     })
 }

@@ -36,6 +36,7 @@ pub fn events(events: &[Event]) -> Vec<Warning> {
     warnings.extend(lone_spellings(events, "tag", |event| &event.tags));
     warnings.extend(lone_spellings(events, "actor", |event| &event.actors));
     warnings.extend(images_without_alt(events));
+    warnings.extend(crate::source::lint::warnings(events));
     warnings.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));
     warnings
 }

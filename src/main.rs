@@ -70,6 +70,9 @@ struct CheckArgs {
     /// Treat warnings as errors (exit status 1).
     #[arg(long)]
     strict: bool,
+    /// List every source and how many events cite it.
+    #[arg(long)]
+    sources: bool,
 }
 
 #[derive(Args)]
@@ -196,6 +199,12 @@ impl CheckArgs {
             ));
         }
         print_warnings(&warnings);
+        if self.sources {
+            println!("events  source id          source");
+            for line in &report.sources {
+                println!("{line}");
+            }
+        }
         println!(
             "ok: {}, {} would be written",
             plural("{n} event|{n} events", report.events),

@@ -12,6 +12,9 @@ use std::fmt;
 
 use crate::slug::slugify;
 
+/// The bibliography's folder.
+const SOURCES: &str = "sources";
+
 /// The kind of a listing: the pages that list the events of one group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Listing {
@@ -46,6 +49,9 @@ pub enum PagePath<'a> {
     Listing(Listing, Cow<'a, str>, usize),
     /// The list of every tag, actor or era group: `tags/index.html`.
     Groups(Listing),
+    /// Page `n` (from 1) of the bibliography: `sources/index.html`,
+    /// `sources/index.2.html`.
+    Sources(usize),
     /// `404.html`.
     NotFound,
     /// An old address kept as a redirect: the path as `aliases:` resolves it.
@@ -72,6 +78,7 @@ impl<'a> PagePath<'a> {
                 PagePath::Listing(kind, Cow::Owned(slug.into_owned()), n)
             }
             PagePath::Groups(kind) => PagePath::Groups(kind),
+            PagePath::Sources(n) => PagePath::Sources(n),
             PagePath::NotFound => PagePath::NotFound,
             PagePath::Alias(path) => PagePath::Alias(Cow::Owned(path.into_owned())),
         }
@@ -82,6 +89,7 @@ impl<'a> PagePath<'a> {
     pub fn nth(&self, number: usize) -> PagePath<'a> {
         match self {
             PagePath::Index(_) => PagePath::Index(number),
+            PagePath::Sources(_) => PagePath::Sources(number),
             PagePath::Listing(kind, slug, _) => PagePath::Listing(*kind, slug.clone(), number),
             other => other.clone(),
         }
@@ -93,6 +101,7 @@ impl<'a> PagePath<'a> {
             PagePath::Index(_) | PagePath::NotFound => "",
             PagePath::Event(_) => "events",
             PagePath::Listing(kind, ..) | PagePath::Groups(kind) => kind.folder(),
+            PagePath::Sources(_) => SOURCES,
             PagePath::Alias(path) => path.rsplit_once('/').map_or("", |(dir, _)| dir),
         }
     }
@@ -102,6 +111,7 @@ impl<'a> PagePath<'a> {
     pub fn has_later_page(&self, file: &str) -> bool {
         let base = match self {
             PagePath::Index(_) => "index".to_string(),
+            PagePath::Sources(_) => format!("{SOURCES}/index"),
             PagePath::Listing(kind, slug, _) => format!("{}/{slug}", kind.folder()),
             _ => return false,
         };
@@ -126,6 +136,7 @@ impl fmt::Display for PagePath<'_> {
                 numbered(f, format_args!("{}/{slug}", kind.folder()), *n)
             }
             PagePath::Groups(kind) => write!(f, "{}/index.html", kind.folder()),
+            PagePath::Sources(n) => numbered(f, format_args!("{SOURCES}/index"), *n),
             PagePath::NotFound => f.write_str("404.html"),
             PagePath::Alias(path) => f.write_str(path),
         }
@@ -182,6 +193,8 @@ mod tests {
             PagePath::listing(Listing::Tag, "treaty"),
             PagePath::listing(Listing::Era, "cold-war").nth(3),
             PagePath::Groups(Listing::Actor),
+            PagePath::Sources(1),
+            PagePath::Sources(2),
             PagePath::NotFound,
             PagePath::Alias("old/index.html".into()),
         ]
@@ -197,6 +210,8 @@ mod tests {
                 "tags/treaty.html",
                 "eras/cold-war.3.html",
                 "actors/index.html",
+                "sources/index.html",
+                "sources/index.2.html",
                 "404.html",
                 "old/index.html",
             ]

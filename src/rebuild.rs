@@ -356,7 +356,7 @@ impl Live {
         let selection_lists_everything = dirty.overviews == Overviews::Render;
         let mut listings: Vec<PagePath> = dirty.lists.iter().chain(gone).cloned().collect();
         if selection_lists_everything {
-            listings.push(PagePath::Index(1));
+            listings.extend([PagePath::Index(1), PagePath::Sources(1)]);
         }
         let gone: Vec<String> = gone.iter().map(ToString::to_string).collect();
         let selection = Selection::Only(dirty);

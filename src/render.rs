@@ -13,6 +13,7 @@ mod json_ld;
 mod paging;
 mod redirect;
 mod selection;
+mod sources;
 mod template_error;
 mod timeline;
 mod views;
@@ -32,6 +33,7 @@ use crate::markdown::{self, HtmlMode};
 use crate::output::Sink;
 use crate::page_path::{Listing, PagePath};
 use crate::search;
+use crate::source::bibliography::Bibliography;
 use crate::theme;
 pub use selection::{Dirty, Overviews, Selection};
 
@@ -39,7 +41,7 @@ use here::Here;
 use index::{decades, span, years};
 use views::{
     Alternate, Card, EraView, EventPage, GroupsPage, IndexPage, LanguageLink, LinkView, ListPage,
-    Meta, Nav, Page, SiteView, SourceView,
+    Meta, Nav, Page, SiteView,
 };
 
 /// The compiled templates.
@@ -93,6 +95,7 @@ struct Renderer<'a> {
     sink: &'a dyn Sink,
     watchdog: Watchdog,
     selection: &'a Selection,
+    bibliography: Bibliography,
 }
 
 /// Renders every page of one language edition into `sink` (which puts them
@@ -129,6 +132,7 @@ pub fn pages(
         sink,
         watchdog: Watchdog::start(guard::page_time_limit()),
         selection,
+        bibliography: Bibliography::of(chronology),
     };
     // The index shows every event: the slowest page; render it beside the rest.
     let index = || match selection.overviews() {
@@ -157,11 +161,12 @@ impl Renderer<'_> {
         let tags = self.groups(Listing::Tag, t.get("tags"), &chronology.tags)?;
         let actors = self.groups(Listing::Actor, t.get("actors"), &chronology.actors)?;
         let eras = self.eras()?;
+        let bibliography = self.bibliography()?;
         let not_found = match self.selection {
             Selection::All => self.not_found().map(|()| 1)?,
             Selection::Only(_) => 0,
         };
-        Ok(events + tags + actors + eras + not_found)
+        Ok(events + tags + actors + eras + bibliography + not_found)
     }
 
     /// Where `page` of this edition is.
@@ -240,7 +245,7 @@ impl Renderer<'_> {
         let content = EventPage {
             event: Card::new(here, event),
             body: markdown::render(&event.body.text()?, self.html, &resolve),
-            sources: SourceView::list(&event.sources, here.locale),
+            sources: sources::SourceView::list(here, self.t, &event.sources, &self.bibliography),
             extra: &event.extra,
             eras: chronology
                 .eras_of(index)

@@ -197,9 +197,11 @@ tags: [example]
 actors: [Somewhere]
 place: "Somewhere"
 sources:
+  - "An archive, its collection, file 12, folio 4 (a citation written as text)"
   - title: "Where this fact comes from"
     url: "https://example.org/"
     publisher: "Example Publisher"
+    archived: "https://web.archive.org/web/20250101000000/https://example.org/"
 ---
 
 Write what happened in plain Markdown. The first paragraph is the summary

@@ -125,6 +125,14 @@ impl Site {
         per_edition * self.editions.len() as u64
     }
 
+    /// Every distinct source with how many events cite it: `annals check
+    /// --sources`.
+    pub(crate) fn sources(&self) -> Vec<String> {
+        self.editions.first().map_or(Vec::new(), |edition| {
+            crate::source::bibliography::listing(&edition.chronology)
+        })
+    }
+
     /// What the build stamps into its output, with its `fingerprint`.
     pub(crate) fn stamp(&self, fingerprint: String, pages: usize) -> Stamp {
         Stamp {
@@ -142,6 +150,7 @@ impl Site {
             warnings: self.warnings,
             lints: Vec::new(),
             notes: Vec::new(),
+            sources: Vec::new(),
             output,
             unchanged: false,
         }

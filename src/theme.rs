@@ -6,7 +6,7 @@
 //! copy of each file: the one in this repository.
 
 /// Built-in templates, by name.
-pub const TEMPLATES: [(&str, &str); 11] = [
+pub const TEMPLATES: [(&str, &str); 12] = [
     ("macros.html", include_str!("../templates/macros.html")),
     ("meta.html", include_str!("../templates/meta.html")),
     ("base.html", include_str!("../templates/base.html")),
@@ -17,6 +17,7 @@ pub const TEMPLATES: [(&str, &str); 11] = [
     ("actor.html", include_str!("../templates/actor.html")),
     ("actors.html", include_str!("../templates/actors.html")),
     ("era.html", include_str!("../templates/era.html")),
+    ("sources.html", include_str!("../templates/sources.html")),
     ("404.html", include_str!("../templates/404.html")),
 ];
 

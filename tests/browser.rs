@@ -249,6 +249,7 @@ fn every_page_kind_has_no_axe_violations() {
             &first_page(&site.out, "actors"),
             "actors/index.html",
             &first_page(&site.out, "eras"),
+            "sources/index.html",
             "404.html",
         ]
         .iter()
@@ -422,4 +423,33 @@ fn search_is_fast_and_small_at_ten_thousand_events() {
         painted < 100.0,
         "median keystroke to the next frame: {painted} ms"
     );
+}
+
+#[test]
+fn a_source_leads_to_the_bibliography_and_the_other_events_citing_it() {
+    if !ready() {
+        return;
+    }
+    let site = repository();
+    let read = |path: &str| {
+        scraper::Html::parse_document(&std::fs::read_to_string(site.out.join(path)).unwrap())
+    };
+    let bibliography = read("sources/index.html");
+    // The most cited source that is not cited by every event.
+    let entries = attrs(&bibliography, ".bibliography > li", "id");
+    let citing = |id: &str| texts(&bibliography, &format!("[id='{id}'] .citing a"));
+    let all = html_pages(&site.out.join("events")).len();
+    let id = entries
+        .iter()
+        .filter(|id| (2..all).contains(&citing(id).len()))
+        .max_by_key(|id| citing(id).len())
+        .expect("a source cited by several events");
+    let href = attrs(&bibliography, &format!("[id='{id}'] .citing a"), "href")[0].clone();
+    let input = json!({
+        "base": file_url(&site.out),
+        "event": href.trim_start_matches("../"),
+        "id": id,
+        "titles": citing(id),
+    });
+    node("sources.mjs", &input);
 }

@@ -123,7 +123,7 @@ fn event_pages_show_facts_sources_related_and_era() {
         ["../actors/venezuela.html", "../actors/union-sovietica.html"]
     );
     assert_eq!(
-        texts(&event, ".sources li a"),
+        texts(&event, ".sources li a.title"),
         ["Telesur"],
         "a source with a title links its URL"
     );

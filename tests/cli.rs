@@ -30,18 +30,18 @@ fn init_then_build_gives_a_site() {
     let build = annals(&["build"], &site);
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(
-        stdout(&build).starts_with("built 1 event, 8 pages in "),
+        stdout(&build).starts_with("built 1 event, 9 pages in "),
         "{}",
         stdout(&build)
     );
     let unchanged = annals(&["build"], &site);
     assert!(
-        stdout(&unchanged).starts_with("nothing changed: 1 event, 8 pages in "),
+        stdout(&unchanged).starts_with("nothing changed: 1 event, 9 pages in "),
         "{}",
         stdout(&unchanged)
     );
     let check = annals(&["check"], &site);
-    assert_eq!(stdout(&check), "ok: 1 event, 8 pages would be written\n");
+    assert_eq!(stdout(&check), "ok: 1 event, 9 pages would be written\n");
     let index = common::page(&site, "index.html");
     assert_eq!(common::texts(&index, ".event-title"), ["An example event"]);
     let again = annals(&["init", "chronicle"], dir.path());
@@ -177,7 +177,7 @@ fn check_writes_nothing() {
     assert!(check.status.success(), "{}", stderr(&check));
     assert_eq!(
         stdout(&check).trim(),
-        "ok: 9 events, 33 pages would be written"
+        "ok: 9 events, 34 pages would be written"
     );
     assert!(!site.path().join("public").exists());
 }

@@ -230,7 +230,16 @@ fn feeds_search_and_exports_are_per_edition() {
         json["events"][1]["title"],
         "Se establecen relaciones diplomáticas"
     );
-    assert_eq!(json["events"][1]["sources"][0]["title"], "Una fuente");
+    let id = &json["events"][1]["sources"][0]["id"];
+    let sources: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(output.join("es/data/sources.json")).unwrap())
+            .unwrap();
+    let source = sources.as_array().unwrap().iter().find(|s| &s["id"] == id);
+    assert_eq!(
+        source.unwrap()["title"],
+        "Una fuente",
+        "the translated title"
+    );
     let sitemap = fs::read_to_string(output.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("https://example.org/chronology/ru/events/1976-visit.html"));
     assert!(!sitemap.contains("404.html"), "{sitemap}");

@@ -20,7 +20,7 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-const SOURCED: &str = "sources: [{title: \"A report\", url: \"https://example.org/\"}]";
+const SOURCED: &str = "sources: [{title: \"A report\", url: \"https://example.org/\", archived: \"https://web.archive.org/web/20200101000000/https://example.org/\"}]";
 
 /// Settings without warnings of their own.
 const SITE_YAML: (&str, &str) = ("site.yaml", "base_url: \"https://example.org/\"\n");

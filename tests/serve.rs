@@ -280,6 +280,7 @@ fn edits_reload_pages_and_errors_show_while_the_last_good_build_stays() {
         [
             "actors/index.html",
             "index.html",
+            "sources/index.html",
             "tags/index.html",
             "tags/treaty.html"
         ],

@@ -26,6 +26,7 @@ pub(super) fn pages(
         PagePath::NotFound,
         PagePath::Groups(Listing::Tag),
         PagePath::Groups(Listing::Actor),
+        PagePath::Sources(1),
     ]
     .into_iter()
     .map(|page| (page.to_string(), format!("the generated page {page}")))

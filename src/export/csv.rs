@@ -1,7 +1,7 @@
 //! `data/events.csv`: one row per event for spreadsheets (RFC 4180: UTF-8,
 //! CRLF line ends, quotes where needed, a header row).
 //!
-//! Lists (tags, actors, eras, source URLs, related slugs) are joined with
+//! Lists (tags, actors, eras, source ids, related slugs) are joined with
 //! `;`. A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
 //! return is prefixed with `'`, so that a spreadsheet shows it as text
 //! instead of running it as a formula (CSV injection). The body and `extra`
@@ -42,11 +42,7 @@ struct Row {
 impl Row {
     fn new(record: &Record<'_>) -> Self {
         let join = |items: &[String]| items.join(";");
-        let sources: Vec<String> = record
-            .sources
-            .iter()
-            .filter_map(|source| source.url.clone())
-            .collect();
+        let sources: Vec<String> = record.sources.iter().map(|s| s.id.clone()).collect();
         Row {
             slug: cell(record.slug),
             title: cell(record.title),

@@ -15,13 +15,13 @@ use crate::chronology::Chronology;
 use crate::config::Config;
 use crate::date::{HistoricalDate, Precision};
 use crate::error::Result;
-use crate::event::{Event, Source};
+use crate::event::Event;
 
 /// The JSON Schema of `events.json`.
 pub(super) const SCHEMA: &str = include_str!("events.schema.json");
 
 /// The shape's version; the schema's `$id` names it too.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The whole file.
 #[derive(Serialize)]
@@ -56,7 +56,8 @@ pub(super) struct Record<'a> {
     pub(super) tags: &'a [String],
     pub(super) actors: &'a [String],
     pub(super) eras: Vec<&'a str>,
-    pub(super) sources: &'a [Source],
+    /// The event's citations: sources by their id in `sources.json`.
+    pub(super) sources: Vec<Cited<'a>>,
     pub(super) related: &'a [String],
     /// The event's page, relative to the site's root.
     pub(super) page: String,
@@ -65,6 +66,15 @@ pub(super) struct Record<'a> {
     /// The body, as Markdown (empty where it is not needed).
     pub(super) body: Cow<'a, str>,
     pub(super) extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// A citation: which source, and where in it.
+#[derive(Serialize)]
+pub(super) struct Cited<'a> {
+    /// The source's `id` in `sources.json` and `sources.bib`.
+    pub(super) id: String,
+    /// Page, folio, paragraph or document number.
+    pub(super) locator: Option<&'a str>,
 }
 
 impl<'a> Document<'a> {
@@ -117,7 +127,14 @@ impl<'a> Record<'a> {
                 .eras_of(index)
                 .map(|group| group.era.name.as_str())
                 .collect(),
-            sources: &event.sources,
+            sources: event
+                .sources
+                .iter()
+                .map(|source| Cited {
+                    id: source.id.to_string(),
+                    locator: source.locator.as_deref(),
+                })
+                .collect(),
             related: &event.related,
             page: event.page_path().to_string(),
             url: config.url(&event.page_path().to_string()),

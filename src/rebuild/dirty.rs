@@ -5,7 +5,9 @@
 //! related events, the events its body links to, and the size of its eras;
 //! a list page (tag, actor, era) shows its events' cards. So an edited event
 //! dirties its own page, the pages of events that show it, the lists it was
-//! or is in, and, when an era's size changed, the pages of that era's events.
+//! or is in, and, when an era's size changed, the pages of that era's events;
+//! a source whose bibliography page or number of citing events changed
+//! dirties the pages of the events citing it.
 //! The index and the tag and actor indexes are always rendered.
 
 use std::collections::{BTreeSet, HashSet};
@@ -28,6 +30,7 @@ pub(super) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
         }
     }
     let resized = resized_eras(old, new);
+    let moved = crate::source::bibliography::moved(old, new);
     dirty.lists.extend(resized.iter().cloned());
     for (index, event) in new.events.iter().enumerate() {
         let shows_change = changed.contains(event.slug.as_str())
@@ -35,7 +38,11 @@ pub(super) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
             || shows_any(new, event, &changed)
             || lists_of(new, index)
                 .iter()
-                .any(|list| resized.contains(list));
+                .any(|list| resized.contains(list))
+            || event
+                .sources
+                .iter()
+                .any(|source| moved.contains(&source.id));
         if shows_change {
             dirty.events.insert(index);
         }

@@ -146,8 +146,8 @@ fn a_body_edit_renders_only_what_shows_it() {
     let text = event("Event 1953", "1953", "odd, all", "").replace("happened", "really happened");
     let rendered = edit_matches_full_build(&mut live, root, "content/1953.md", Some(&text));
     // its page, its two neighbours, the index, the tag and actor indexes,
-    // and its tags' pages (odd, all)
-    assert_eq!(rendered, 3 + 3 + 2);
+    // the bibliography, and its tags' pages (odd, all)
+    assert_eq!(rendered, 3 + 4 + 2);
 }
 
 #[test]
@@ -204,6 +204,8 @@ fn event_pages_come_before_the_pages_that_list_every_event() {
         "data/events.ics",
         "data/events.json",
         "data/events.schema.json",
+        "data/sources.bib",
+        "data/sources.json",
         "data/timeline.json",
         "index.html",
         "robots.txt",
@@ -215,6 +217,7 @@ fn event_pages_come_before_the_pages_that_list_every_event() {
         "search/w0.js",
         "search/years.js",
         "sitemap.xml",
+        "sources/index.html",
         "tags/all.html",
         "tags/index.html",
         "tags/odd.html",
@@ -260,4 +263,23 @@ fn editions_follow_edits_to_events_and_translations() {
     let error = live.apply(&Change::Everything).unwrap_err().to_string();
     assert!(error.starts_with("content/1946.es.md:"), "{error}");
     assert!(error.contains("`date`"), "{error}");
+}
+
+#[test]
+fn citing_a_source_updates_every_page_that_counts_its_citations() {
+    let dir = site();
+    let root = dir.path();
+    let cited = "sources: [\"Archivo General de la Nación, legajo 12\"]\n";
+    write(
+        root,
+        "content/1941.md",
+        &event("Event 1941", "1941", "odd", cited),
+    );
+    let mut live = Live::new(BuildOptions::new(root));
+    live.apply(&Change::Everything).unwrap();
+    let citing = event("Event 1957", "1957", "odd, all", cited);
+    edit_matches_full_build(&mut live, root, "content/1957.md", Some(&citing));
+    let page = String::from_utf8_lossy(&live.pages().unwrap()["events/1941.html"]).into_owned();
+    assert!(page.contains(">cited in 2 events</a>"), "{page}");
+    edit_matches_full_build(&mut live, root, "content/1957.md", None);
 }

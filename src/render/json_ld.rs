@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::date::HistoricalDate;
-use crate::event::Event;
+use crate::event::{Event, Source};
 
 /// A schema.org `Event`.
 #[derive(Serialize)]
@@ -30,12 +30,49 @@ struct EventLd<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    same_as: Vec<&'a str>,
+    citation: Vec<CreativeWorkLd<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     keywords: Option<String>,
 }
 
-/// A schema.org `Place`, by name.
+/// A source, as a schema.org `CreativeWork`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CreativeWorkLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<PlaceLd<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<PlaceLd<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archived_at: Option<&'a str>,
+}
+
+impl<'a> CreativeWorkLd<'a> {
+    fn new(source: &'a Source) -> Self {
+        let named = |kind, name| PlaceLd { kind, name };
+        CreativeWorkLd {
+            kind: "CreativeWork",
+            name: source.label(),
+            url: source.url.as_deref(),
+            author: source.authors.iter().map(|a| named("Person", a)).collect(),
+            publisher: source
+                .publisher
+                .as_deref()
+                .map(|p| named("Organization", p)),
+            date_published: source.date.as_ref().map(iso_date),
+            archived_at: source.archived.as_ref().map(|a| a.url.as_str()),
+        }
+    }
+}
+
+/// A schema.org `Place` (or another thing known by its name).
 #[derive(Serialize)]
 struct PlaceLd<'a> {
     #[serde(rename = "@type")]
@@ -58,11 +95,7 @@ pub(crate) fn event(event: &Event, url: Option<String>) -> String {
         }),
         description: &event.summary,
         url,
-        same_as: event
-            .sources
-            .iter()
-            .filter_map(|source| source.url.as_deref())
-            .collect(),
+        citation: event.sources.iter().map(CreativeWorkLd::new).collect(),
         keywords: (!event.tags.is_empty()).then(|| event.tags.join(", ")),
     };
     embed(&serde_json::to_string(&data).unwrap_or_default())

@@ -13,7 +13,7 @@ use crate::chronology::{Chronology, Group};
 use crate::config::{Config, Era};
 use crate::date::{HistoricalDate, Locale};
 use crate::edition::Edition;
-use crate::event::{Event, Source};
+use crate::event::Event;
 use crate::i18n::Strings;
 use crate::page_path::{Listing, PagePath};
 
@@ -47,6 +47,8 @@ pub(crate) struct Nav {
     pub(crate) tags: String,
     pub(crate) actors: String,
     pub(crate) eras: String,
+    /// The bibliography: every source, with the events citing it.
+    pub(crate) sources: String,
     pub(crate) stylesheet: String,
     pub(crate) favicon: String,
     /// Keyboard shortcuts, on every page.
@@ -63,6 +65,7 @@ impl Nav {
             tags: here.url("tags/index.html"),
             actors: here.url("actors/index.html"),
             eras: here.url("index.html#eras"),
+            sources: here.link(&PagePath::Sources(1)),
             stylesheet: here.root_url("style.css"),
             favicon: here.root_url("favicon.svg"),
             script: here.root_url("annals.js"),
@@ -284,39 +287,13 @@ impl<'a> Card<'a> {
     }
 }
 
-/// A numbered source.
-#[derive(Serialize)]
-pub(crate) struct SourceView<'a> {
-    pub(crate) number: usize,
-    pub(crate) title: Option<&'a str>,
-    pub(crate) url: Option<&'a str>,
-    pub(crate) publisher: Option<&'a str>,
-    pub(crate) date: Option<DateView>,
-}
-
-impl<'a> SourceView<'a> {
-    pub(crate) fn list(sources: &'a [Source], locale: Locale) -> Vec<Self> {
-        sources
-            .iter()
-            .enumerate()
-            .map(|(index, source)| SourceView {
-                number: index + 1,
-                title: source.title.as_deref(),
-                url: source.url.as_deref(),
-                publisher: source.publisher.as_deref(),
-                date: source.date.as_ref().map(|date| DateView::new(date, locale)),
-            })
-            .collect()
-    }
-}
-
 /// `event.html`.
 #[derive(Serialize)]
 pub(crate) struct EventPage<'a> {
     pub(crate) event: Card<'a>,
     /// The body, rendered and sanitised HTML.
     pub(crate) body: String,
-    pub(crate) sources: Vec<SourceView<'a>>,
+    pub(crate) sources: Vec<super::sources::SourceView<'a>>,
     pub(crate) extra: &'a BTreeMap<String, serde_json::Value>,
     pub(crate) eras: Vec<LinkView<'a>>,
     pub(crate) related: Vec<Card<'a>>,

@@ -250,3 +250,30 @@ fn stamp(shards: &[(String, String)]) -> String {
     }
     format!("{:016x}", hasher.finish())
 }
+
+#[test]
+fn sources_are_searchable_in_the_text_of_the_events_citing_them() {
+    let chronology = fixture("archive");
+    let members = Memberships::of(&chronology);
+    let words = words::index(&chronology.events, &events::names(&chronology, &members)).unwrap();
+    let word = |key: &str| {
+        words
+            .iter()
+            .find(|word| word.key == key)
+            .map(|w| w.lists.clone())
+    };
+    let titles: Vec<&str> = chronology.events.iter().map(|e| e.title.as_str()).collect();
+    let citing = |key: &str| -> Vec<&str> {
+        let lists = word(key).unwrap_or_else(|| panic!("no {key}"));
+        lists[2].iter().map(|&i| titles[i as usize]).collect()
+    };
+    assert_eq!(
+        citing("legajo"),
+        [
+            "Diplomatic relations established",
+            "President Pérez visits the USSR"
+        ]
+    );
+    assert_eq!(citing("karnak"), ["Treaty of Kadesh"]);
+    assert_eq!(citing("redaccion"), ["Diplomatic relations established"]);
+}

@@ -1,5 +1,6 @@
 //! The inverted index: every word of the events' titles, names (place, tags
-//! and actors) and texts (summary and body), with the events it occurs in,
+//! and actors) and texts (summary, body, and their sources' titles,
+//! authors, publishers and locators), with the events it occurs in,
 //! field by field, so that the search can rank every match from the index
 //! alone.
 //!
@@ -193,7 +194,12 @@ pub(crate) fn index(events: &[Event], names: &[String]) -> Result<Vec<Word>> {
             for (offset, event) in events.iter().enumerate() {
                 let id = chunk * CHUNK + offset;
                 let body = markdown::plain_text(&event.body.text()?);
-                let text = format!("{} {body}", event.summary);
+                let sources = event.sources.iter().map(|source| source.search_text());
+                let text = format!(
+                    "{} {body} {}",
+                    event.summary,
+                    sources.collect::<Vec<_>>().join(" ")
+                );
                 let words = event_words(&event.title, &names[id], &text);
                 add(&mut postings, id as u32, words);
             }

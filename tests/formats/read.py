@@ -5,12 +5,16 @@ and prints, as JSON, what that parser saw. The Rust tests assert on it.
     python3 read.py csv    events.csv               (the csv module)
     python3 read.py ics    events.ics               (icalendar)
     python3 read.py schema events.schema.json events.json   (jsonschema)
+    python3 read.py csl    sources.json             (jsonschema with the CSL data
+                                                     schema, then citeproc-py)
+    python3 read.py bibtex sources.bib              (bibtexparser 2)
 
 Exits 3, naming the package, when a parser is not installed.
 """
 
 import importlib
 import json
+import os
 import sys
 
 MISSING = 3
@@ -97,9 +101,55 @@ def schema(schema_path, instance_path):
     }
 
 
+def csl(path):
+    """Validates CSL-JSON against the published CSL data schema (vendored
+    beside this script), then renders every item as a bibliography entry
+    with citeproc-py and its bundled Harvard style."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    checked = schema(os.path.join(here, "csl-data.json"), path)
+    need("citeproc")
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
+    from citeproc import CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    with open(path, encoding="utf-8") as file:
+        items = json.load(file)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    rendered = {}
+    for item in items:
+        bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+        bibliography.register(Citation([CitationItem(item["id"])]))
+        rendered[item["id"]] = [str(entry) for entry in bibliography.bibliography()]
+    return {"dialect": checked["dialect"], "errors": checked["errors"], "items": items, "rendered": rendered}
+
+
+def bibtex(path):
+    bibtexparser = need("bibtexparser")
+    with open(path, encoding="utf-8") as file:
+        library = bibtexparser.parse_string(file.read())
+    return {
+        "failed": [block.raw for block in library.failed_blocks],
+        "entries": [
+            {
+                "key": entry.key,
+                "type": entry.entry_type,
+                "fields": {field.key: field.value for field in entry.fields},
+            }
+            for entry in library.entries
+        ],
+    }
+
+
 def main():
     kind, *paths = sys.argv[1:]
-    readers = {"feed": feed, "csv": table, "ics": calendar, "schema": schema}
+    readers = {
+        "feed": feed,
+        "csv": table,
+        "ics": calendar,
+        "schema": schema,
+        "csl": csl,
+        "bibtex": bibtex,
+    }
     print(json.dumps(readers[kind](*paths), ensure_ascii=False))
 
 
