@@ -167,8 +167,9 @@ fn raw_images_get_an_empty_alt_and_check_says_so() {
     );
     let report = annals::check(&BuildOptions::new(site.path())).unwrap();
     let lints: Vec<String> = report.lints.iter().map(ToString::to_string).collect();
+    let images: Vec<&String> = lints.iter().filter(|l| l.contains(" <img ")).collect();
     assert_eq!(
-        lints,
+        images,
         [
             "content/events/1919-06-28-treaty-of-versailles.md:29:3: <img src=\"versailles-hall.svg\"> has no alt text, so it is published with alt=\"\" (skipped by screen readers, as decoration is): describe the image in alt=\"…\" unless it is decoration",
             "content/events/visits.yaml:26: <img src=\"1976/visit.jpg\"> has no alt text, so it is published with alt=\"\" (skipped by screen readers, as decoration is): describe the image in alt=\"…\" unless it is decoration",
