@@ -306,7 +306,9 @@ fn edits_reload_pages_and_errors_show_while_the_last_good_build_stays() {
         build.as_u64() > live["build"].as_u64(),
         "{build} after {live}"
     );
-    assert_eq!(server.events().hello(), build);
+    // The list pages may have been rebuilt since.
+    let hello = server.events().hello();
+    assert!(hello.as_u64() >= build.as_u64(), "{hello} before {build}");
     assert!(!std::fs::exists(site.path().join("public")).unwrap());
 }
 
