@@ -397,6 +397,11 @@ fn files_have_their_content_types_and_missing_ones_the_sites_404() {
     );
     let own_404 = common::texts(&scraper::Html::parse_document(&missing.body), "h1");
     assert_eq!(own_404, ["Page not found"]);
+    let live = live_settings(&missing.body);
+    assert_eq!(
+        live["page"], "events/nothing.html",
+        "it reloads once that page exists"
+    );
 }
 
 #[test]
