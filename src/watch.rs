@@ -2,25 +2,27 @@
 //!
 //! Editors save in many ways: in place, by writing a temporary file and
 //! renaming it over the original, with swap and backup files beside it. The
-//! file system reports each as a burst of events; notify's debouncer merges a
-//! burst into one batch, and [`Change`] says what the batch means for the
-//! build: some content files to re-read, or everything (a template, a static
-//! file, interface strings or `site.yaml`).
+//! file system reports each as a burst of events; `batch` gathers a burst
+//! into one batch, handed on as soon as the save's last step (the file
+//! closed after writing, or renamed into place) has come, and [`Change`]
+//! says what the batch means for the build: some content files to re-read,
+//! or everything (a template, a static file, interface strings or
+//! `site.yaml`).
+
+mod batch;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
-use std::time::Duration;
 
-use notify::RecursiveMode;
 use notify::event::{EventKind, ModifyKind};
-use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::error::{Error, Result};
 use crate::load;
 
-/// How long the file system must be quiet before a batch is handed on.
-pub const QUIET: Duration = Duration::from_millis(30);
+use batch::Message;
+pub use batch::{QUIET, SETTLE};
 
 /// What a batch of file events asks the build to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,20 +53,12 @@ const FOLDERS: [&str; 4] = ["content", "templates", "static", "i18n"];
 
 /// A running watcher; dropping it stops watching.
 pub struct Watcher {
-    orders: Sender<Order>,
-}
-
-/// What the thread that owns the debouncer is asked to do.
-enum Order {
-    /// One of [`FOLDERS`] appeared (or came back): watch it, then rebuild
-    /// what it holds, since files made before the watch began went unseen.
-    Watch(PathBuf),
-    Stop,
+    messages: Sender<Message>,
 }
 
 impl Drop for Watcher {
     fn drop(&mut self) {
-        let _ = self.orders.send(Order::Stop);
+        let _ = self.messages.send(Message::Stop);
     }
 }
 
@@ -74,66 +68,85 @@ impl Drop for Watcher {
 /// when they appear after the watch began.
 pub fn watch(root: &Path, changes: Sender<Change>) -> Result<Watcher> {
     let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
-    let (orders, received) = mpsc::channel();
-    let handler = handler(root.clone(), changes.clone(), orders.clone());
-    let mut debouncer = new_debouncer(QUIET, None, handler).map_err(watch_error(&root))?;
-    debouncer
+    let (messages, received) = mpsc::channel();
+    let events = messages.clone();
+    let handler = move |event| {
+        let _ = events.send(Message::Event(event));
+    };
+    let mut watcher = notify::recommended_watcher(handler).map_err(watch_error(&root))?;
+    watcher
         .watch(&root, RecursiveMode::NonRecursive)
         .map_err(watch_error(&root))?;
     for dir in FOLDERS {
         let path = root.join(dir);
         if path.is_dir() {
-            debouncer
+            watcher
                 .watch(&path, RecursiveMode::Recursive)
                 .map_err(watch_error(&path))?;
         }
     }
+    let mut site = Site {
+        root,
+        watcher,
+        changes,
+    };
     std::thread::spawn(move || {
-        while let Ok(Order::Watch(path)) = received.recv() {
-            if let Err(error) = debouncer.watch(&path, RecursiveMode::Recursive) {
-                eprintln!("{}", watch_error(&path)(error));
-            }
-            if let Some(change) = classify(&root, [path]) {
-                let _ = changes.send(change);
-            }
+        while let Some(events) = batch::next(&received, |path| site.matters(path)) {
+            site.handle(events);
         }
     });
-    Ok(Watcher { orders })
+    Ok(Watcher { messages })
 }
 
-/// What the debouncer calls with each batch: new site folders are handed
-/// to the watching thread, every other path is classified and sent on.
-fn handler(
+/// What the watching thread owns.
+struct Site {
     root: PathBuf,
+    watcher: RecommendedWatcher,
     changes: Sender<Change>,
-    orders: Sender<Order>,
-) -> impl FnMut(DebounceEventResult) {
-    move |result: DebounceEventResult| {
-        let Ok(events) = result else {
-            let _ = changes.send(Change::Everything);
-            return;
-        };
-        let mut others = Vec::new();
-        for event in events.into_iter().filter(|event| !event.kind.is_access()) {
-            let appeared = appears(&event);
-            for path in event.event.paths {
-                if appeared && is_site_folder(&root, &path) {
-                    let _ = orders.send(Order::Watch(path));
-                } else {
-                    others.push(path);
+}
+
+impl Site {
+    /// Whether an event on `path` may change the build.
+    fn matters(&self, path: &Path) -> bool {
+        classify(&self.root, [path.to_path_buf()]).is_some()
+    }
+
+    /// Watches the site folders that appeared, then sends what the batch
+    /// means: the rebuild comes after the new watch, so it sees the files
+    /// made in a new folder before the watch began.
+    fn handle(&mut self, events: Vec<notify::Result<notify::Event>>) {
+        let mut paths = Vec::new();
+        let mut lost = false;
+        for event in events {
+            let Ok(event) = event else {
+                // Events were lost (the kernel's queue overflowed): be sure.
+                lost = true;
+                continue;
+            };
+            let appeared = appears(&event.kind);
+            for path in event.paths {
+                if appeared && is_site_folder(&self.root, &path) {
+                    if let Err(error) = self.watcher.watch(&path, RecursiveMode::Recursive) {
+                        eprintln!("{}", watch_error(&path)(error));
+                    }
                 }
+                paths.push(path);
             }
         }
-        if let Some(change) = classify(&root, others) {
-            let _ = changes.send(change);
+        let change = match lost {
+            true => Some(Change::Everything),
+            false => classify(&self.root, paths),
+        };
+        if let Some(change) = change {
+            let _ = self.changes.send(change);
         }
     }
 }
 
 /// Whether the event made its paths appear (created or renamed into place).
-fn appears(event: &DebouncedEvent) -> bool {
+fn appears(kind: &EventKind) -> bool {
     matches!(
-        event.kind,
+        kind,
         EventKind::Create(_) | EventKind::Modify(ModifyKind::Name(_))
     )
 }

@@ -3,7 +3,8 @@
 //! playwright-core, editing the site's files while pages stay open. Open
 //! pages follow every save without being navigated: an edited event's page,
 //! the index gaining an event, the error overlay of a bad edit and its fix,
-//! a folder made while serving, a page that missed a rebuild; at `/` and
+//! a folder made while serving, a page that missed a rebuild, a page not
+//! found until its file is saved; at `/` and
 //! under `--base-path /repo/`, on this repository's chronology (three
 //! language editions, so every page reloads on each edit) and on a
 //! generated one of one language (where only the pages an edit touched
@@ -186,12 +187,13 @@ fn journeys(site: &Site, base_path: &str) -> Value {
     serde_json::from_str(stdout.lines().last().unwrap_or("{}")).unwrap()
 }
 
-const JOURNEYS: [&str; 5] = [
+const JOURNEYS: [&str; 6] = [
     "an open event page shows its edit",
     "the open index shows an added event",
     "a bad edit shows its error over open pages, and its fix clears it",
     "a folder made while serving is watched",
     "a page that missed a rebuild reloads when its stream opens",
+    "a page not found shows its event once the file is saved",
 ];
 
 #[test]

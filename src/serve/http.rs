@@ -56,7 +56,7 @@ async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> 
         if format!("{path}/") == shared.base_path {
             return Redirect::permanent(&shared.base_path).into_response();
         }
-        return not_found(&shared);
+        return not_found(&shared, "404.html");
     };
     if rest == EVENTS {
         return events(&shared).into_response();
@@ -71,7 +71,7 @@ async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> 
     if current.pages.contains_key(&format!("{name}/index.html")) {
         return Redirect::permanent(&format!("{path}/")).into_response();
     }
-    not_found(&shared)
+    not_found(&shared, &name)
 }
 
 /// The page a request path (after the base path) names, or `None` for a
@@ -90,53 +90,71 @@ fn file_name(rest: &str) -> Option<String> {
 }
 
 /// The site's own 404 page, or a plain one while there is no good build.
-fn not_found(shared: &Shared) -> Response {
+/// Its links are relative to the site's root, where it was built, so it
+/// gets a `<base>` there: answered at `events/x.html` it keeps its styles
+/// and its links. The live-reload script takes it for `name`, the page
+/// asked for, so that it reloads when that page appears.
+fn not_found(shared: &Shared, name: &str) -> Response {
     let current = shared.current();
-    match current.pages.get("404.html") {
-        Some(bytes) => file(
-            shared,
-            current.build,
-            "404.html",
-            StatusCode::NOT_FOUND,
-            bytes.clone(),
-        ),
-        None => {
-            let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>annals</title></head>\
-                        <body><p>Nothing here yet: the site has not built.</p></body></html>";
-            let bytes: Arc<[u8]> = Arc::from(page.as_bytes());
-            file(
-                shared,
-                current.build,
-                "404.html",
-                StatusCode::NOT_FOUND,
-                bytes,
-            )
-        }
-    }
+    let unbuilt = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>annals</title></head>\
+                   <body><p>Nothing here yet: the site has not built.</p></body></html>";
+    let bytes = match current.pages.get("404.html") {
+        Some(bytes) => bytes.clone(),
+        None => Arc::from(unbuilt.as_bytes()),
+    };
+    let based = with_base(&bytes, &shared.base_path);
+    html(shared, current.build, name, StatusCode::NOT_FOUND, &based)
+}
+
+/// `page` with `<base href="{base}">` first in its head (if it has one).
+fn with_base(page: &[u8], base: &str) -> Vec<u8> {
+    let opens_head = |window: &[u8]| {
+        window[..5].eq_ignore_ascii_case(b"<head")
+            && (window[5] == b'>' || window[5].is_ascii_whitespace())
+    };
+    let start = page.windows(6).position(opens_head);
+    let head = start.and_then(|at| {
+        page[at..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map(|end| at + end + 1)
+    });
+    let Some(at) = head else {
+        return page.to_vec();
+    };
+    let tag = format!("<base href=\"{base}\">");
+    [&page[..at], tag.as_bytes(), &page[at..]].concat()
 }
 
 /// A file with its Content-Type; HTML gets the live-reload script.
 /// `build` is the number of the build it comes from.
 fn file(shared: &Shared, build: u64, name: &str, status: StatusCode, bytes: Arc<[u8]>) -> Response {
     let mime = mime_guess::from_path(name).first_or_octet_stream();
-    let is_html = mime == mime_guess::mime::TEXT_HTML;
+    if mime == mime_guess::mime::TEXT_HTML {
+        return html(shared, build, name, status, &bytes);
+    }
     let content_type = match mime.type_() {
         mime_guess::mime::TEXT if mime.get_param("charset").is_none() => {
             format!("{mime}; charset=utf-8")
         }
         _ => mime.to_string(),
     };
-    let body = if is_html {
-        let events = format!("{}{EVENTS}", shared.base_path);
-        let live = Live {
-            events: &events,
-            page: name,
-            build,
-        };
-        Bytes::from(inject(&bytes, &live))
-    } else {
-        Bytes::from_owner(bytes)
+    respond(status, content_type, Bytes::from_owner(bytes))
+}
+
+/// An HTML page with the live-reload script, which takes it for `page`.
+fn html(shared: &Shared, build: u64, page: &str, status: StatusCode, bytes: &[u8]) -> Response {
+    let events = format!("{}{EVENTS}", shared.base_path);
+    let live = Live {
+        events: &events,
+        page,
+        build,
     };
+    let body = Bytes::from(inject(bytes, &live));
+    respond(status, "text/html; charset=utf-8".into(), body)
+}
+
+fn respond(status: StatusCode, content_type: String, body: Bytes) -> Response {
     let headers = [
         (header::CONTENT_TYPE, content_type),
         (header::CACHE_CONTROL, "no-store".to_string()),
@@ -254,6 +272,18 @@ mod tests {
             "{page}"
         );
         assert!(page.ends_with("</script>\n</BODY></html>"), "{page}");
+    }
+
+    #[test]
+    fn a_page_not_found_resolves_its_links_from_the_root() {
+        let page =
+            b"<!DOCTYPE html><HTML><Head lang=\"en\"><link href=\"style.css\"></head></html>";
+        assert_eq!(
+            String::from_utf8(with_base(page, "/repo/")).unwrap(),
+            "<!DOCTYPE html><HTML><Head lang=\"en\"><base href=\"/repo/\"><link href=\"style.css\"></head></html>"
+        );
+        let headless = b"<header><p>no head</p></header>";
+        assert_eq!(with_base(headless, "/"), headless);
     }
 
     #[test]

@@ -5,8 +5,9 @@
 // The server calls this function with what it knows of the page, so the
 // script needs no global of its own and never maps URLs to file names:
 //   events: the URL of the event stream;
-//   page:   the output path this response is ("index.html", "404.html"),
-//           as the server names changed pages in "reload" messages;
+//   page:   the output path asked for ("index.html", "events/x.html"), as
+//           the server names changed pages in "reload" messages; for a page
+//           not found, the one asked for, so that it reloads once it exists;
 //   build:  the number of the build the page comes from.
 (function (live) {
   "use strict";

@@ -10,8 +10,10 @@
 //     index (opened as index.html), and so does an edit to it;
 //   - a page whose event stream opens only after an edit was rebuilt (held
 //     back here) still reloads: the stream's first message tells it which
-//     build is current.
-// Any page error or console error, or any response of 400 or more, fails.
+//     build is current;
+//   - a page not found, left open, shows its event once the file is saved.
+// Any page error or console error, or any response of 400 or more (but the
+// one page expected not to be found), fails.
 //
 // The Rust test (tests/serve_browser.rs) passes {"base", "root", "event",
 // "page", "other"}: the served URL, the site's folder, the event file to
@@ -44,13 +46,14 @@ class Tabs {
     this.pages = [];
   }
 
-  async open(url, prepare = async () => {}) {
+  // Opens `url`, which answers `status`; `prepare` runs before it loads.
+  async open(url, { prepare = async () => {}, status = 200 } = {}) {
     const page = await this.context.newPage();
     const seen = watch(page);
-    this.pages.push({ url, page, seen });
+    this.pages.push({ url, page, seen, status });
     await prepare(page);
     const response = await page.goto(url);
-    assert.equal(response.status(), 200, `${url} is served`);
+    assert.equal(response.status(), status, `${url} is answered`);
     return page;
   }
 
@@ -71,9 +74,12 @@ class Tabs {
 
   // Every page had no error and no failed response; then closes them.
   async close() {
-    for (const { url, page, seen } of this.pages) {
-      assert.deepEqual(seen.errors, [], `page and console errors on ${url}`);
-      const bad = seen.responses.filter((r) => r.status >= 400);
+    for (const { url, page, seen, status } of this.pages) {
+      const expected = (r) => r.url === url && r.status === status;
+      const bad = seen.responses.filter((r) => r.status >= 400 && !expected(r));
+      const missing = `Failed to load resource: the server responded with a status of ${status} (Not Found)`;
+      const errors = seen.errors.filter((text) => text !== missing);
+      assert.deepEqual(errors, [], `page and console errors on ${url}`);
       assert.deepEqual(bad, [], `responses of 400 or more on ${url}`);
       await page.close();
     }
@@ -145,10 +151,11 @@ async function lateStream(tabs, site) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   const url = site.base + site.page;
-  const page = await tabs.open(url, (page) => page.route(/__annals\/events$/, async (route) => {
+  const prepare = (page) => page.route(/__annals\/events$/, async (route) => {
     await held;
     await route.continue();
-  }));
+  });
+  const page = await tabs.open(url, { prepare });
   const title = "Edited before the page heard of it";
   writeFileSync(site.file, set(readFileSync(site.file, "utf8"), "title", JSON.stringify(title)));
   const deadline = Date.now() + WAIT;
@@ -161,12 +168,22 @@ async function lateStream(tabs, site) {
   await tabs.until(heading(page, title), "the stale page reloads once its stream opens");
 }
 
+// A page not found yet, left open: it shows the event once its file is
+// saved.
+async function notYet(tabs, site) {
+  const page = await tabs.open(site.base + "events/1947-consulate-opened.html", { status: 404 });
+  const title = "Consulate opened at Caracas";
+  writeFileSync(join(site.root, "content/events/1947-consulate-opened.md"), event(title, "1947"));
+  await tabs.until(heading(page, title), "the page not found shows its new event");
+}
+
 const JOURNEYS = [
   ["an open event page shows its edit", editEvent],
   ["the open index shows an added event", addEvent],
   ["a bad edit shows its error over open pages, and its fix clears it", breakAndFix],
   ["a folder made while serving is watched", newFolder],
   ["a page that missed a rebuild reloads when its stream opens", lateStream],
+  ["a page not found shows its event once the file is saved", notYet],
 ];
 
 main(async (input) => {
