@@ -7,6 +7,7 @@
 //! tag, actor and era. [`Chronology::with_files`] then checks the files the
 //! bodies link to (see [`files`]), the one step that asks the disk.
 
+pub mod bibliography;
 mod files;
 mod links;
 

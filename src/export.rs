@@ -40,7 +40,7 @@ pub fn write(chronology: &Chronology, config: &Config, sink: &dyn Sink) -> Resul
     sink.put(&path("events.schema.json"), json::SCHEMA.as_bytes())?;
     sink.put_parts(&path("events.csv"), csv::table(chronology, config))?;
     sink.put_parts(&path("events.ics"), ics::calendar(chronology, config))?;
-    let sources = crate::source::bibliography::Bibliography::of(chronology);
+    let sources = crate::chronology::bibliography::Bibliography::of(chronology);
     sink.put(&path("sources.json"), &csl::document(&sources))?;
     sink.put(&path("sources.bib"), &bibtex::document(&sources))?;
     let head = timeline::Timeline::head(chronology, config);

@@ -12,6 +12,8 @@ use crate::error::Position;
 use crate::event::Event;
 use crate::markdown;
 
+mod sources;
+
 /// A likely mistake, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
@@ -36,7 +38,7 @@ pub fn events(events: &[Event]) -> Vec<Warning> {
     warnings.extend(lone_spellings(events, "tag", |event| &event.tags));
     warnings.extend(lone_spellings(events, "actor", |event| &event.actors));
     warnings.extend(images_without_alt(events));
-    warnings.extend(crate::source::lint::warnings(events));
+    warnings.extend(sources::warnings(events));
     warnings.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));
     warnings
 }

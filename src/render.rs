@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
+use crate::chronology::bibliography::Bibliography;
 use crate::chronology::{Chronology, Group, Href};
 use crate::config::Config;
 use crate::edition::Edition;
@@ -33,7 +34,6 @@ use crate::markdown::{self, HtmlMode};
 use crate::output::Sink;
 use crate::page_path::{Listing, PagePath};
 use crate::search;
-use crate::source::bibliography::Bibliography;
 use crate::theme;
 pub use selection::{Dirty, Overviews, Selection};
 

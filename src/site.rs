@@ -129,7 +129,7 @@ impl Site {
     /// --sources`.
     pub(crate) fn sources(&self) -> Vec<String> {
         self.editions.first().map_or(Vec::new(), |edition| {
-            crate::source::bibliography::listing(&edition.chronology)
+            crate::chronology::bibliography::listing(&edition.chronology)
         })
     }
 

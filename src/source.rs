@@ -5,13 +5,11 @@
 //! What the editor wrote ([`RawSource`], in `raw`) is validated into a
 //! [`Source`]: URLs parsed and normalised (`link`), the kind known, and an
 //! identity ([`SourceId`]) derived from the content alone, so that the same
-//! source cited by several events is one source ([`bibliography`]) with one
+//! source cited by several events is one source ([`crate::chronology::bibliography`]) with one
 //! id on every build. Plain citations are kept as written.
 
-pub mod bibliography;
 mod kind;
 mod link;
-pub mod lint;
 mod raw;
 
 use std::fmt;

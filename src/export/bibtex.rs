@@ -12,7 +12,7 @@
 //! brace or backslash percent-encoded.
 
 use super::csl::edtf;
-use crate::source::bibliography::Bibliography;
+use crate::chronology::bibliography::Bibliography;
 use crate::source::{Kind, Source};
 
 /// The BibLaTeX file of every source in `bibliography`.

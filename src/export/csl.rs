@@ -13,8 +13,8 @@
 
 use serde::Serialize;
 
+use crate::chronology::bibliography::Bibliography;
 use crate::date::{HistoricalDate, Precision};
-use crate::source::bibliography::Bibliography;
 use crate::source::{Kind, Source};
 
 /// One CSL-JSON item.

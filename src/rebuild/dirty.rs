@@ -30,7 +30,7 @@ pub(super) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
         }
     }
     let resized = resized_eras(old, new);
-    let moved = crate::source::bibliography::moved(old, new);
+    let moved = crate::chronology::bibliography::moved(old, new);
     dirty.lists.extend(resized.iter().cloned());
     for (index, event) in new.events.iter().enumerate() {
         let shows_change = changed.contains(event.slug.as_str())

@@ -16,10 +16,10 @@ use super::here::Here;
 use super::paging::PageLink;
 use super::views::DateView;
 use crate::chronology::Chronology;
+use crate::chronology::bibliography::{Bibliography, Entry};
 use crate::error::Result;
 use crate::i18n::Strings;
 use crate::page_path::PagePath;
-use crate::source::bibliography::{Bibliography, Entry};
 use crate::source::{Archived, Source};
 
 /// A source, as an event page or the bibliography shows it.

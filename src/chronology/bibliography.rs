@@ -11,8 +11,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Source, SourceId};
-use crate::chronology::Chronology;
+use super::Chronology;
+use crate::source::{Source, SourceId};
 
 /// About how many lines (entries and their citing events) a page holds.
 pub const PAGE_LINES: usize = 2000;

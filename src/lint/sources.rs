@@ -4,11 +4,11 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use super::Warning;
 use crate::event::Event;
-use crate::lint::Warning;
 
 /// Every warning about the sources of `events`, each once per source.
-pub fn warnings(events: &[Event]) -> Vec<Warning> {
+pub(super) fn warnings(events: &[Event]) -> Vec<Warning> {
     let mut warnings = unarchived(events);
     warnings.extend(publisher_spellings(events));
     warnings
