@@ -95,7 +95,7 @@ struct Renderer<'a> {
     sink: &'a dyn Sink,
     watchdog: Watchdog,
     selection: &'a Selection,
-    bibliography: Bibliography,
+    bibliography: Bibliography<'a>,
 }
 
 /// Renders every page of one language edition into `sink` (which puts them

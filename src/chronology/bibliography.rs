@@ -9,6 +9,7 @@
 //! pages of about [`PAGE_LINES`] lines, so that no page grows without
 //! bound.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::Chronology;
@@ -19,47 +20,49 @@ pub const PAGE_LINES: usize = 2000;
 
 /// One distinct source and the events citing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// The source, its fields merged from every citation; no locator.
-    pub source: Source,
+pub struct Entry<'a> {
+    /// The source, its fields merged from every citation: borrowed from
+    /// its first citation unless a later one fills something in. Its
+    /// `locator` is the first citation's: see each citation's.
+    pub source: Cow<'a, Source>,
     /// Where it is cited, in chronological order.
-    pub citations: Vec<Citation>,
+    pub citations: Vec<Citation<'a>>,
     /// The page of the bibliography it is on, from 1.
     pub page: usize,
 }
 
 /// One event's citation of a source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Citation {
+pub struct Citation<'a> {
     /// The citing event: an index into [`Chronology::events`].
     pub event: usize,
     /// The source's number in the event's list, from 1.
     pub number: usize,
     /// Where in the source, as this event cites it.
-    pub locator: Option<String>,
+    pub locator: Option<&'a str>,
 }
 
 /// Every distinct source, sorted and paged.
 #[derive(Debug, Clone, Default)]
-pub struct Bibliography {
+pub struct Bibliography<'a> {
     /// The entries, in bibliography order.
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Entry<'a>>,
     by_id: HashMap<SourceId, usize>,
     /// How many pages.
     pub pages: usize,
 }
 
-impl Bibliography {
+impl<'a> Bibliography<'a> {
     /// The bibliography of a chronology's events.
-    pub fn of(chronology: &Chronology) -> Bibliography {
-        let mut entries: Vec<Entry> = Vec::new();
+    pub fn of(chronology: &'a Chronology) -> Bibliography<'a> {
+        let mut entries: Vec<Entry<'a>> = Vec::new();
         let mut by_id: HashMap<SourceId, usize> = HashMap::new();
         for (event, item) in chronology.events.iter().enumerate() {
             for (index, source) in item.sources.iter().enumerate() {
                 let citation = Citation {
                     event,
                     number: index + 1,
-                    locator: source.locator.clone(),
+                    locator: source.locator.as_deref(),
                 };
                 match by_id.get(&source.id) {
                     Some(&at) => {
@@ -68,14 +71,9 @@ impl Bibliography {
                     }
                     None => {
                         by_id.insert(source.id, entries.len());
-                        let source = Source {
-                            locator: None,
-                            ..source.clone()
-                        };
-                        let citations = vec![citation];
                         entries.push(Entry {
-                            source,
-                            citations,
+                            source: Cow::Borrowed(source),
+                            citations: vec![citation],
                             page: 1,
                         });
                     }
@@ -89,8 +87,8 @@ impl Bibliography {
                 .cmp(&keys[b])
                 .then(entries[a].source.id.cmp(&entries[b].source.id))
         });
-        let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
-        let mut entries: Vec<Entry> = order
+        let mut slots: Vec<Option<Entry<'a>>> = entries.into_iter().map(Some).collect();
+        let mut entries: Vec<Entry<'a>> = order
             .into_iter()
             .filter_map(|at| slots[at].take())
             .collect();
@@ -108,12 +106,12 @@ impl Bibliography {
     }
 
     /// The entry of a source.
-    pub fn get(&self, id: SourceId) -> Option<&Entry> {
+    pub fn get(&self, id: SourceId) -> Option<&Entry<'a>> {
         self.by_id.get(&id).map(|&at| &self.entries[at])
     }
 
     /// The entries on page `number` (from 1).
-    pub fn page(&self, number: usize) -> &[Entry] {
+    pub fn page(&self, number: usize) -> &[Entry<'a>] {
         let start = self.entries.partition_point(|entry| entry.page < number);
         let end = self.entries.partition_point(|entry| entry.page <= number);
         &self.entries[start..end]
@@ -165,8 +163,22 @@ pub fn moved(old: &Chronology, new: &Chronology) -> HashSet<SourceId> {
     changed.map(|(id, _)| *id).chain(gone.copied()).collect()
 }
 
-/// Fills the fields `into` lacks from `other`, a later citation of it.
-fn fill(into: &mut Source, other: &Source) {
+/// Fills the fields `into` lacks from `other`, a later citation of it,
+/// copying the source only when there is something to fill in.
+fn fill(into: &mut Cow<'_, Source>, other: &Source) {
+    let lacks = (into.title.is_none() && other.title.is_some())
+        || (into.publisher.is_none() && other.publisher.is_some())
+        || (into.authors.is_empty() && !other.authors.is_empty())
+        || (into.date.is_none() && other.date.is_some())
+        || (into.accessed.is_none() && other.accessed.is_some())
+        || (into.archived.is_none() && other.archived.is_some())
+        || (into.kind.is_none() && other.kind.is_some());
+    if lacks {
+        fill_in(into.to_mut(), other);
+    }
+}
+
+fn fill_in(into: &mut Source, other: &Source) {
     let missing = |field: &mut Option<String>, value: &Option<String>| {
         if field.is_none() {
             field.clone_from(value);
@@ -203,7 +215,7 @@ fn sort_key(source: &Source) -> String {
 }
 
 /// Numbers the pages of sorted `entries`; returns how many.
-fn paginate(entries: &mut [Entry]) -> usize {
+fn paginate(entries: &mut [Entry<'_>]) -> usize {
     let (mut page, mut lines) = (1, 0);
     for entry in entries.iter_mut() {
         let size = 1 + entry.citations.len();

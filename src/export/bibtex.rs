@@ -16,7 +16,7 @@ use crate::chronology::bibliography::Bibliography;
 use crate::source::{Kind, Source};
 
 /// The BibLaTeX file of every source in `bibliography`.
-pub(super) fn document(bibliography: &Bibliography) -> Vec<u8> {
+pub(super) fn document(bibliography: &Bibliography<'_>) -> Vec<u8> {
     let mut out = String::new();
     for entry in &bibliography.entries {
         out.push_str(&entry_text(&entry.source));

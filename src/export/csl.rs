@@ -81,7 +81,7 @@ struct Archived<'a> {
 }
 
 /// The CSL-JSON of every source in `bibliography`, one item a line.
-pub(super) fn document(bibliography: &Bibliography) -> Vec<u8> {
+pub(super) fn document(bibliography: &Bibliography<'_>) -> Vec<u8> {
     let items: Vec<String> = bibliography
         .entries
         .iter()

@@ -59,7 +59,7 @@ pub(crate) struct ArchivedView<'a> {
 }
 
 impl<'a> SourceView<'a> {
-    fn new(here: Here, t: &Strings, source: &'a Source, entry: Option<&Entry>) -> Self {
+    fn new(here: Here, t: &Strings, source: &'a Source, entry: Option<&Entry<'_>>) -> Self {
         let page = entry.map_or(1, |entry| entry.page);
         let target = PagePath::Sources(page).to_string();
         SourceView {
@@ -90,7 +90,7 @@ impl<'a> SourceView<'a> {
         here: Here,
         t: &Strings,
         sources: &'a [Source],
-        bibliography: &Bibliography,
+        bibliography: &Bibliography<'_>,
     ) -> Vec<Self> {
         sources
             .iter()
@@ -158,7 +158,7 @@ impl<'a> BibliographyPage<'a> {
         here: Here,
         t: &Strings,
         chronology: &'a Chronology,
-        bibliography: &'a Bibliography,
+        bibliography: &'a Bibliography<'a>,
         number: usize,
     ) -> Self {
         let entries = bibliography
@@ -168,6 +168,8 @@ impl<'a> BibliographyPage<'a> {
             .map(|(index, entry)| EntryView {
                 source: SourceView {
                     number: index + 1,
+                    // Each citation has its own locator.
+                    locator: None,
                     ..SourceView::new(here, t, &entry.source, Some(entry))
                 },
                 citations: entry
@@ -185,7 +187,7 @@ impl<'a> BibliographyPage<'a> {
                                 here.locale,
                             ),
                             lang: event.shown_in.as_deref(),
-                            locator: citation.locator.as_deref(),
+                            locator: citation.locator,
                         }
                     })
                     .collect(),
@@ -220,11 +222,11 @@ impl Renderer<'_> {
 
 /// The bibliography's pager, each page labelled by the initials it spans
 /// (`A–F`); empty when one page holds every source.
-fn pager(here: Here, bibliography: &Bibliography, current: usize) -> Vec<PageLink> {
+fn pager(here: Here, bibliography: &Bibliography<'_>, current: usize) -> Vec<PageLink> {
     if bibliography.pages <= 1 {
         return Vec::new();
     }
-    let initial = |entry: Option<&Entry>| {
+    let initial = |entry: Option<&Entry<'_>>| {
         let lead = entry.map_or("", |entry| {
             entry
                 .source
