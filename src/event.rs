@@ -6,13 +6,12 @@
 //! from the body. Files are parsed in parallel and every bad file is reported.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::Deserializer;
 
 use crate::date::{Certainty, HistoricalDate, When};
 use crate::error::{Error, Position, Result};
@@ -482,24 +481,7 @@ fn dedup(names: Vec<String>) -> Vec<String> {
 
 /// `tags: diplomacy` means `tags: [diplomacy]`.
 fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    struct OneOrMany;
-    impl<'de> Visitor<'de> for OneOrMany {
-        type Value = Vec<String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a list of names, such as [diplomacy, trade]")
-        }
-        fn visit_str<E: de::Error>(self, one: &str) -> Result<Self::Value, E> {
-            Ok(vec![one.to_string()])
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut names = Vec::new();
-            while let Some(name) = seq.next_element::<String>()? {
-                names.push(name);
-            }
-            Ok(names)
-        }
-    }
-    deserializer.deserialize_any(OneOrMany)
+    front_matter::one_or_many(deserializer, "a list of names, such as [diplomacy, trade]")
 }
 
 /// Resolves a body link (as written, relative to `dir`) to a content path,

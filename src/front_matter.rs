@@ -146,6 +146,36 @@ fn find_token(line: &str, value: &str) -> Option<usize> {
     })
 }
 
+/// A list of names that may be written as one (`tags: diplomacy` means
+/// `tags: [diplomacy]`); `expecting` says what was wanted, for errors.
+pub(crate) fn one_or_many<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    expecting: &'static str,
+) -> std::result::Result<Vec<String>, D::Error> {
+    use serde::de::{self, SeqAccess, Visitor};
+    struct OneOrMany(&'static str);
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_str<E: de::Error>(self, one: &str) -> std::result::Result<Self::Value, E> {
+            Ok(vec![one.to_string()])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut names = Vec::new();
+            while let Some(name) = seq.next_element::<String>()? {
+                names.push(name);
+            }
+            Ok(names)
+        }
+    }
+    deserializer.deserialize_any(OneOrMany(expecting))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

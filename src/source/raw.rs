@@ -9,7 +9,7 @@
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::{Archived, Kind, Source, SourceId, link};
 use crate::date::HistoricalDate;
@@ -185,24 +185,7 @@ impl<'de> Deserialize<'de> for RawSource {
 
 /// `author: Redacción` means `author: [Redacción]`.
 fn names<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    struct Names;
-    impl<'de> Visitor<'de> for Names {
-        type Value = Vec<String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a name or a list of names")
-        }
-        fn visit_str<E: de::Error>(self, one: &str) -> Result<Self::Value, E> {
-            Ok(vec![one.to_string()])
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut names = Vec::new();
-            while let Some(name) = seq.next_element::<String>()? {
-                names.push(name);
-            }
-            Ok(names)
-        }
-    }
-    deserializer.deserialize_any(Names)
+    crate::front_matter::one_or_many(deserializer, "a name or a list of names")
 }
 
 /// A locator written as text or as a number (`locator: 4`).
