@@ -1,9 +1,11 @@
 //! annals: a static site generator for diplomatic chronologies.
 //!
 //! The build is a pipeline, one module per stage:
-//! [`load`] reads files → [`event`] parses and validates them →
+//! [`load`] reads the site's files → [`event`] parses and validates them →
 //! [`chronology`] orders and groups them → [`render`] turns them into pages
 //! through Tera templates → [`output`] writes them and swaps them into place.
+//! [`build`] and [`check`] run it below; `annals serve` ([`rebuild`]) runs
+//! the same stages into memory and re-renders only what an edit touched.
 
 pub mod axis;
 pub mod chronology;
