@@ -169,7 +169,8 @@ mod tests {
     use crate::event::parse_file;
     use crate::load::{Format, SourceFile};
 
-    fn events(yaml: &str) -> Vec<Event> {
+    /// The events of a YAML file `content/x.yaml` holding `yaml`.
+    pub(super) fn events(yaml: &str) -> Vec<Event> {
         let file = SourceFile {
             path: "content/x.yaml".into(),
             text: yaml.to_string(),
@@ -178,7 +179,8 @@ mod tests {
         parse_file(&file).unwrap()
     }
 
-    fn messages(warnings: impl IntoIterator<Item = Warning>) -> Vec<String> {
+    /// The warnings as `annals check` prints them.
+    pub(super) fn messages(warnings: impl IntoIterator<Item = Warning>) -> Vec<String> {
         warnings.into_iter().map(|w| w.to_string()).collect()
     }
 

@@ -79,21 +79,7 @@ fn publisher_spellings(events: &[Event]) -> Vec<Warning> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::parse_file;
-    use crate::load::{Format, SourceFile};
-
-    fn events(yaml: &str) -> Vec<Event> {
-        let file = SourceFile {
-            path: "content/x.yaml".into(),
-            text: yaml.to_string(),
-            format: Format::Yaml,
-        };
-        parse_file(&file).unwrap()
-    }
-
-    fn messages(warnings: Vec<Warning>) -> Vec<String> {
-        warnings.into_iter().map(|w| w.to_string()).collect()
-    }
+    use crate::lint::tests::{events, messages};
 
     #[test]
     fn a_link_without_an_archived_copy_is_reported_once() {
