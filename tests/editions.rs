@@ -360,3 +360,43 @@ fn check_reports_missing_and_outdated_translations() {
         ]
     );
 }
+
+/// Commits every file of `site` as of `time` (seconds since 1970).
+fn commit(site: &Path, time: u64) {
+    let date = format!("@{time} +0000");
+    for args in [&["init", "-q"][..], &["add", "-A"], &["commit", "-qm", "edit"]] {
+        let status = std::process::Command::new("git")
+            .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org"])
+            .args(args)
+            .current_dir(site)
+            .env("GIT_AUTHOR_DATE", &date)
+            .env("GIT_COMMITTER_DATE", &date)
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    }
+}
+
+#[test]
+fn an_original_changed_only_where_its_translation_is_silent_is_not_outdated() {
+    let site = fixture("multilingual");
+    let root = site.path();
+    commit(root, 1_700_000_000);
+    let original = root.join("content/events/1976-visit.md");
+    let text = fs::read_to_string(&original).unwrap();
+    let retagged = text.replace("tags: [diplomacy]", "tags: [diplomacy, visit]");
+    fs::write(&original, &retagged).unwrap();
+    commit(root, 1_700_000_100);
+    let outdated = |root: &Path| -> Vec<String> {
+        let report = annals::check(&annals::BuildOptions::new(root)).unwrap();
+        let warnings = report.warnings.into_iter();
+        warnings.filter(|w| w.contains("changed after")).collect()
+    };
+    assert_eq!(outdated(root), Vec::<String>::new());
+    fs::write(&original, retagged.replace("visited.", "visited Moscow.")).unwrap();
+    commit(root, 1_700_000_200);
+    assert_eq!(
+        outdated(root),
+        ["content/events/1976-visit.es.md: content/events/1976-visit.md changed after this translation: check that it still says the same"]
+    );
+}

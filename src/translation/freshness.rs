@@ -4,14 +4,19 @@
 //! instead); a translation older than its original is a warning, since the
 //! original may have changed in a way the translation does not say. "Older"
 //! is by the last commit touching each file when both are in a git
-//! repository, else by the files' modification times.
+//! repository, else by the files' modification times. In a repository, an
+//! original changed since only where its translation has nothing to say (a
+//! source's URL or archive, its tags, a citation added after the ones the
+//! translation titles) is not a warning: what the translation translates is
+//! compared with the original as it was at the translation's last commit.
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 use crate::config::Config;
-use crate::event::Event;
+use crate::event::{Event, Translation};
+use crate::load::{Format, SourceFile};
 
 /// Modification times closer than this are the same edit (files copied or
 /// checked out together), not an original changed after its translation.
@@ -71,7 +76,7 @@ pub fn outdated(root: &Path, events: &[Event]) -> Vec<String> {
             if path == original {
                 continue;
             }
-            if changed_after(root, original, path) {
+            if changed_after(root, event, translation) {
                 warnings.push(format!(
                     "{}: {} changed after this translation: check that it still says the same",
                     path.display(),
@@ -83,31 +88,102 @@ pub fn outdated(root: &Path, events: &[Event]) -> Vec<String> {
     warnings
 }
 
-/// True when `original` changed after `translation`.
-fn changed_after(root: &Path, original: &Path, translation: &Path) -> bool {
-    if let (Some(a), Some(b)) = (committed(root, original), committed(root, translation)) {
-        return a > b;
+/// True when `event`'s file changed after `translation` in a way the
+/// translation may need to follow.
+fn changed_after(root: &Path, event: &Event, translation: &Translation) -> bool {
+    let (original, path) = (event.path(), translation.origin.path.as_path());
+    if let (Some(a), Some(b)) = (committed(root, original), committed(root, path)) {
+        return a.time > b.time && translated_part_changed(root, event, &b.hash, translation);
     }
-    match (modified(root, original), modified(root, translation)) {
+    match (modified(root, original), modified(root, path)) {
         (Some(a), Some(b)) => a.duration_since(b).is_ok_and(|d| d > COPY_TOLERANCE),
         _ => false,
     }
 }
 
-/// The time of the last commit touching `path`, in seconds, when `root` is
-/// in a git repository that has committed it.
-fn committed(root: &Path, path: &Path) -> Option<u64> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["log", "-1", "--format=%ct", "--"])
-        .arg(path)
-        .output()
-        .ok()?;
+/// The last commit touching a file.
+struct Commit {
+    time: u64,
+    hash: String,
+}
+
+/// The last commit touching `path`, when `root` is in a git repository that
+/// has committed it.
+fn committed(root: &Path, path: &Path) -> Option<Commit> {
+    let out = git(root, &["log", "-1", "--format=%ct %H", "--"], Some(path))?;
+    let (time, hash) = out.trim().split_once(' ')?;
+    Some(Commit {
+        time: time.parse().ok()?,
+        hash: hash.to_owned(),
+    })
+}
+
+/// Whether what `translation` translates (title, summary, place, body, and
+/// the titles of the sources it lists) differs between `event` now and its
+/// file at `commit`. Anything that cannot be compared counts as changed.
+fn translated_part_changed(
+    root: &Path,
+    event: &Event,
+    commit: &str,
+    translation: &Translation,
+) -> bool {
+    let spec = format!("{commit}:./{}", event.path().display());
+    let Some(text) = git(root, &["show", &spec], None) else {
+        return true;
+    };
+    let file = SourceFile {
+        path: event.path().to_owned(),
+        text: text.replace("\r\n", "\n"),
+        format: Format::Markdown,
+    };
+    let Ok(old) = crate::event::parse_file(&file) else {
+        return true;
+    };
+    let listed = translation.source_titles.len();
+    old.iter()
+        .find(|old| old.slug == event.slug)
+        .is_none_or(|old| translated(old, listed) != translated(event, listed))
+}
+
+/// An original's title, summary, place, body and first source titles.
+type Translated<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    String,
+    Vec<Option<&'a str>>,
+);
+
+/// What a translation listing `listed` source titles translates of `event`.
+fn translated(event: &Event, listed: usize) -> Option<Translated<'_>> {
+    let body = event.body.text().ok()?.into_owned();
+    let titles = event
+        .sources
+        .iter()
+        .take(listed)
+        .map(|s| s.title.as_deref())
+        .collect();
+    Some((
+        &event.title,
+        &event.summary,
+        event.place.as_deref(),
+        body,
+        titles,
+    ))
+}
+
+/// `git -C root <args> [path]`'s output, when it succeeds.
+fn git(root: &Path, args: &[&str], path: Option<&Path>) -> Option<String> {
+    let mut command = Command::new("git");
+    command.arg("-C").arg(root).args(args);
+    if let Some(path) = path {
+        command.arg(path);
+    }
+    let output = command.output().ok()?;
     if !output.status.success() {
         return None;
     }
-    String::from_utf8(output.stdout).ok()?.trim().parse().ok()
+    String::from_utf8(output.stdout).ok()
 }
 
 fn modified(root: &Path, path: &Path) -> Option<SystemTime> {
