@@ -9,7 +9,8 @@ content/events/..., layouts/ rendering one page per event, the index and one
 page per tag and actor). It looks like a diplomatic chronology: each event
 has ~300-600 words, a title, a date at the precision the record gives (a
 day, a month or a year; some approximate, some ranges with an end), 2-3
-tags, 2 actors, a place for some, and two to four sources as chronologies
+tags, 2 actors, a place for some, a one-sentence summary for most (the others default to
+the body's first paragraph), and two to four sources as chronologies
 cite them: most without a URL (archival files with legajo and folio, cables,
 treaty series volumes, newspaper pages), many shared between events; the
 rest links, some with an archived copy. Bodies have headings, a list, a
@@ -56,6 +57,7 @@ weight = 2
 """
 
 ANNALS_CONFIG = """title: "Benchmark chronology"
+base_url: "https://example.org/"
 languages:
   - code: en
     name: English
@@ -209,7 +211,7 @@ def range_end(rng, date):
     if rng.random() >= 0.1:
         return None
     parts = date.split("-")
-    year = int(parts[0]) + rng.randint(0, 1)
+    year = int(parts[0]) + rng.randint(0 if len(parts) > 1 else 1, 2)
     parts[0] = f"{year:04d}"
     if len(parts) > 1:
         parts[1] = f"{rng.randint(int(parts[1]) if year == int(date[:4]) else 1, 12):02d}"
@@ -237,6 +239,8 @@ def event(rng, index):
         e["end"] = end
     if rng.random() < 0.1:
         e["circa"] = True
+    if rng.random() < 0.8:
+        e["summary"] = sentence(rng, rng.randint(12, 24))
     if rng.random() < 0.3:
         e["place"] = rng.choice(PLACES)
     if rng.random() < 0.25:
@@ -249,6 +253,7 @@ def translation(rng, e):
     its sources in their order."""
     return {
         "title": "Traducción: " + e["title"],
+        "summary": "Resumen: " + e["summary"] if "summary" in e else None,
         "body": e["body"].replace("## Background", "## Antecedentes")
         .replace("## Outcome", "## Resultado").replace("## Significance", "## Importancia"),
         "sources": ["Traducción: " + s["title"] for s in e["sources"]],
@@ -289,6 +294,8 @@ def optional(e):
         lines += "circa: true\n"
     if "place" in e:
         lines += f'place: "{e["place"]}"\n'
+    if "summary" in e:
+        lines += f'summary: "{e["summary"]}"\n'
     return lines
 
 
@@ -308,7 +315,8 @@ def annals_file(e):
 def annals_translation(t):
     titles = "\n".join(f"  - {{title: {json.dumps(title, ensure_ascii=False)}}}"
                        for title in t["sources"])
-    return f'---\ntitle: "{t["title"]}"\nsources:\n{titles}\n---\n\n' + t["body"]
+    summary = f'summary: "{t["summary"]}"\n' if t["summary"] else ""
+    return f'---\ntitle: "{t["title"]}"\n{summary}sources:\n{titles}\n---\n\n' + t["body"]
 
 
 def hugo_file(e):
@@ -328,7 +336,10 @@ def hugo_file(e):
 def hugo_translation(e):
     t = e["es"]
     sources = [dict(s, title=title) for s, title in zip(e["sources"], t["sources"])]
-    return hugo_file(dict(e, title=t["title"], body=t["body"], sources=sources))
+    translated = dict(e, title=t["title"], body=t["body"], sources=sources)
+    if t["summary"]:
+        translated["summary"] = t["summary"]
+    return hugo_file(translated)
 
 
 def shard(slug):
