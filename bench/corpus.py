@@ -6,14 +6,21 @@ an equivalent Hugo site.
 
 writes OUT/annals (site.yaml, content/events/...) and OUT/hugo (hugo.toml,
 content/events/..., layouts/ rendering one page per event, the index and one
-page per tag and actor). Each event has ~300-600 words: front matter with
-title, date, 2-3 tags, 2 actors and two to four sources; a body with
-headings, a list, a link, emphasis and a footnote. Sources are as real
-chronologies cite them: most have no URL (archival files with legajo and
-folio, treaty series volumes, newspaper pages), many shared between
-events; the rest are links, some with an archived copy. The Hugo site
-carries the same sources as front matter params, rendered on its event
-pages. Same seed, same bytes. `--annals-only` leaves
+page per tag and actor). It looks like a diplomatic chronology: each event
+has ~300-600 words, a title, a date at the precision the record gives (a
+day, a month or a year; some approximate, some ranges with an end), 2-3
+tags, 2 actors, a place for some, a one-sentence summary for most (the others default to
+the body's first paragraph), and two to four sources as chronologies
+cite them: most without a URL (archival files with legajo and folio, cables,
+treaty series volumes, newspaper pages), many shared between events; the
+rest links, some with an archived copy. Bodies have headings, a list, a
+link, emphasis and footnotes; one event in a hundred is a long one (~3000
+words, a table, several footnotes). A quarter of the events are translated
+into Spanish (`x.es.md`; the site has two editions). The Hugo site carries
+the same data: sources, ranges, approximate dates and translations (Hugo's
+Spanish edition holds only the translated events, annals' holds every
+event, the untranslated ones in English). Treaty stages and uncertain
+(EDTF) dates are not generated. Same seed, same bytes. `--annals-only` leaves
 out the Hugo site (bench/run.py asks for it from a million events, where Hugo
 would need ~85 GiB of memory).
 """
@@ -36,15 +43,33 @@ ACTORS = [f"Actor {i}" for i in range(200)]
 HUGO_CONFIG = """baseURL = "https://example.org/"
 title = "Benchmark chronology"
 disableKinds = ["RSS", "sitemap", "robotsTXT"]
+defaultContentLanguage = "en"
 [taxonomies]
 tag = "tags"
 actor = "actors"
+[languages.en]
+languageName = "English"
+weight = 1
+[languages.es]
+languageName = "Español"
+title = "Cronología de prueba"
+weight = 2
+"""
+
+ANNALS_CONFIG = """title: "Benchmark chronology"
+base_url: "https://example.org/"
+languages:
+  - code: en
+    name: English
+  - code: es
+    name: Español
+    title: "Cronología de prueba"
 """
 
 HUGO_BASEOF = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
 <body><main>{{ block "main" . }}{{ end }}</main></body></html>
 """
-HUGO_SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1><p><time>{{ .Date.Format "2 January 2006" }}</time></p>
+HUGO_SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ if .Params.circa }}c. {{ end }}<time>{{ .Params.shown }}</time>{{ with .Params.end }} – <time>{{ . }}</time>{{ end }}{{ with .Params.place }}, {{ . }}{{ end }}</p>
 <ul>{{ range .Params.tags }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
 {{ .Content }}
 <ol>{{ range .Params.sources }}<li>{{ if .url }}<a href="{{ .url }}">{{ .title }}</a>{{ else }}{{ .title }}{{ end }}{{ with .publisher }}, {{ . }}{{ end }}{{ with .date }}, {{ . }}{{ end }}{{ with .locator }}, {{ . }}{{ end }}{{ with .archived }} (<a href="{{ . }}">archived</a>){{ end }}</li>{{ end }}</ol>
@@ -71,7 +96,37 @@ def paragraph(rng):
     return " ".join(sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(3, 6)))
 
 
+TABLE_ROWS = ["Delegation", "Signatories", "Ratification", "Entry into force", "Registration"]
+
+
+def table(rng):
+    rows = ["| Stage | Date | Place | Note |", "| --- | --- | --- | --- |"]
+    for stage in TABLE_ROWS:
+        rows.append(f"| {stage} | {rng.randint(1, 28)} {rng.choice(MONTHS)} | "
+                    f"{rng.choice(PLACES)} | {sentence(rng, rng.randint(3, 6))} |")
+    return "\n".join(rows)
+
+
+def long_body(rng, index):
+    """About 3000 words: sections with footnotes and a table, as a treaty's
+    or a crisis's long entry."""
+    parts = [paragraph(rng)]
+    for section in range(12):
+        parts.append(f"## Part {section + 1}")
+        parts.append(paragraph(rng) + f"[^{section + 2}]")
+        parts.append(paragraph(rng))
+        if section == 3:
+            parts.append(table(rng))
+    parts.append(f"[^1]: Archive file {index}, folio {rng.randint(1, 400)}.")
+    for note in range(12):
+        parts.append(f"[^{note + 2}]: {rng.choice(ARCHIVES)}, legajo {rng.randint(1, 400)}, "
+                     f"folio {rng.randint(1, 900)}.")
+    return "\n\n".join(parts) + "\n"
+
+
 def body(rng, index):
+    if rng.random() < 0.01:
+        return long_body(rng, index)
     parts = [
         paragraph(rng),
         "## Background",
@@ -97,6 +152,7 @@ TREATY_SERIES = [
     ("League of Nations Treaty Series", "League of Nations", 205),
     ("Consolidated Treaty Series", "Oceana", 231),
 ]
+PLACES = ["Caracas", "Moscow", "Havana", "Geneva", "New York", "Vienna", "Bogotá", "Madrid"]
 NEWSPAPERS = ["El Universal", "El Nacional", "Pravda", "Izvestia", "The New York Times"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -106,20 +162,25 @@ def source(rng, index, year):
     """One source: a mapping of the fields annals reads; `text` marks one
     written as a plain citation string."""
     roll = rng.random()
-    if roll < 0.2:
+    if roll < 0.1:
+        archive = rng.choice(ARCHIVES)
+        return {"title": f"Cable {rng.randint(1, 900)} from the embassy in {rng.choice(PLACES)}",
+                "kind": "cable", "publisher": archive, "date": str(year),
+                "locator": f"legajo {rng.randint(1, 400)}"}
+    if roll < 0.3:
         archive = rng.choice(ARCHIVES)
         legajo, folio = rng.randint(1, 400), rng.randint(1, 900)
         return {"text": True, "title": f"{archive}, legajo {legajo}, folio {folio}"}
-    if roll < 0.4:
+    if roll < 0.5:
         archive = rng.choice(ARCHIVES)
         return {"title": f"{archive}, legajo {rng.randint(1, 400)}", "kind": "document",
                 "locator": f"folio {rng.randint(1, 900)}"}
-    if roll < 0.5:
+    if roll < 0.6:
         series, publisher, volumes = TREATY_SERIES[0 if year >= 1946 else 1 if year >= 1920 else 2]
         return {"title": f"{series}, vol. {rng.randint(1, volumes)}", "kind": "treaty",
                 "publisher": publisher, "date": str(year),
                 "locator": f"p. {rng.randint(1, 600)}"}
-    if roll < 0.65:
+    if roll < 0.8:
         paper, month, day = rng.choice(NEWSPAPERS), rng.randint(1, 12), rng.randint(1, 28)
         return {"title": f"{paper}, {day} {MONTHS[month - 1]} {year}", "kind": "article",
                 "publisher": paper, "date": f"{year:04d}-{month:02d}-{day:02d}",
@@ -131,19 +192,71 @@ def source(rng, index, year):
     return link
 
 
+def when(rng):
+    """The date at the precision a record gives: (written, shown, a full
+    date for Hugo's ordering, the year)."""
+    year, month, day = rng.randint(1800, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    roll = rng.random()
+    if roll < 0.15:
+        return f"{year:04d}", f"{year}", f"{year:04d}-01-01", year
+    if roll < 0.35:
+        return (f"{year:04d}-{month:02d}", f"{MONTHS[month - 1]} {year}",
+                f"{year:04d}-{month:02d}-01", year)
+    return (f"{year:04d}-{month:02d}-{day:02d}", f"{day} {MONTHS[month - 1]} {year}",
+            f"{year:04d}-{month:02d}-{day:02d}", year)
+
+
+def range_end(rng, date):
+    """An end after `date` at the same precision, for one event in ten."""
+    if rng.random() >= 0.1:
+        return None
+    parts = date.split("-")
+    year = int(parts[0]) + rng.randint(0 if len(parts) > 1 else 1, 2)
+    parts[0] = f"{year:04d}"
+    if len(parts) > 1:
+        parts[1] = f"{rng.randint(int(parts[1]) if year == int(date[:4]) else 1, 12):02d}"
+    if len(parts) > 2:
+        parts[2] = "28"
+    return "-".join(parts)
+
+
 def event(rng, index):
-    year = rng.randint(1800, 2025)
-    month = rng.randint(1, 12)
-    day = rng.randint(1, 28)
+    date, shown, full, year = when(rng)
+    end = range_end(rng, date)
     title = sentence(rng, rng.randint(3, 7))[:-1] + f" ({index})"
-    return {
+    e = {
         "slug": f"e{index:07d}",
         "title": title,
-        "date": f"{year:04d}-{month:02d}-{day:02d}",
+        "date": date,
+        "shown": shown,
+        "full": full,
         "tags": rng.sample(TAGS, rng.randint(2, 3)),
         "actors": rng.sample(ACTORS, 2),
         "sources": [source(rng, index, year) for _ in range(rng.randint(2, 4))],
         "body": body(rng, index),
+    }
+    if end:
+        e["end"] = end
+    if rng.random() < 0.1:
+        e["circa"] = True
+    if rng.random() < 0.8:
+        e["summary"] = sentence(rng, rng.randint(12, 24))
+    if rng.random() < 0.3:
+        e["place"] = rng.choice(PLACES)
+    if rng.random() < 0.25:
+        e["es"] = translation(rng, e)
+    return e
+
+
+def translation(rng, e):
+    """The Spanish text of an event: a title, a body, and the titles of
+    its sources in their order."""
+    return {
+        "title": "Traducción: " + e["title"],
+        "summary": "Resumen: " + e["summary"] if "summary" in e else None,
+        "body": e["body"].replace("## Background", "## Antecedentes")
+        .replace("## Outcome", "## Resultado").replace("## Significance", "## Importancia"),
+        "sources": ["Traducción: " + s["title"] for s in e["sources"]],
     }
 
 
@@ -173,28 +286,60 @@ def yaml_sources(sources, plain_citations):
     return "sources:\n" + "\n".join(lines) + "\n"
 
 
+def optional(e):
+    lines = ""
+    if "end" in e:
+        lines += f'end: "{e["end"]}"\n'
+    if e.get("circa"):
+        lines += "circa: true\n"
+    if "place" in e:
+        lines += f'place: "{e["place"]}"\n'
+    if "summary" in e:
+        lines += f'summary: "{e["summary"]}"\n'
+    return lines
+
+
 def annals_file(e):
     return (
         "---\n"
         f'title: "{e["title"]}"\n'
         f'date: "{e["date"]}"\n'
-        f"tags: {yaml_list(e['tags'])}\n"
+        + optional(e)
+        + f"tags: {yaml_list(e['tags'])}\n"
         f"actors: {yaml_list(e['actors'])}\n"
         + yaml_sources(e["sources"], True)
         + "---\n\n" + e["body"]
     )
 
 
+def annals_translation(t):
+    titles = "\n".join(f"  - {{title: {json.dumps(title, ensure_ascii=False)}}}"
+                       for title in t["sources"])
+    summary = f'summary: "{t["summary"]}"\n' if t["summary"] else ""
+    return f'---\ntitle: "{t["title"]}"\n{summary}sources:\n{titles}\n---\n\n' + t["body"]
+
+
 def hugo_file(e):
     return (
         "---\n"
         f'title: "{e["title"]}"\n'
-        f'date: {e["date"]}\n'
-        f"tags: {yaml_list(e['tags'])}\n"
+        f'date: {e["full"]}\n'
+        f'shown: "{e["shown"]}"\n'
+        + optional(e)
+        + f"tags: {yaml_list(e['tags'])}\n"
         f"actors: {yaml_list(e['actors'])}\n"
         + yaml_sources(e["sources"], False)
         + "---\n\n" + e["body"]
     )
+
+
+def hugo_translation(e):
+    t = e["es"]
+    sources = [dict(s, title=title) for s, title in zip(e["sources"], t["sources"])]
+    translated = dict(e, title=t["title"], body=t["body"], sources=sources)
+    if t["summary"]:
+        translated["summary"] = t["summary"]
+    return hugo_file(translated)
 
 
 def shard(slug):
@@ -211,7 +356,7 @@ def main():
     rng = random.Random(args.seed)
     annals = os.path.join(args.out, "annals")
     hugo = os.path.join(args.out, "hugo")
-    write(os.path.join(annals, "site.yaml"), 'title: "Benchmark chronology"\n')
+    write(os.path.join(annals, "site.yaml"), ANNALS_CONFIG)
     write(os.path.join(hugo, "hugo.toml"), HUGO_CONFIG)
     layouts = os.path.join(hugo, "layouts", "_default")
     write(os.path.join(layouts, "baseof.html"), HUGO_BASEOF)
@@ -221,9 +366,16 @@ def main():
     for index in range(args.count):
         e = event(rng, index)
         folder = shard(e["slug"])
-        write(os.path.join(annals, "content", "events", folder, e["slug"] + ".md"), annals_file(e))
-        if not args.annals_only:
-            write(os.path.join(hugo, "content", "events", folder, e["slug"] + ".md"), hugo_file(e))
+        base = os.path.join(annals, "content", "events", folder, e["slug"])
+        write(base + ".md", annals_file(e))
+        if "es" in e:
+            write(base + ".es.md", annals_translation(e["es"]))
+        if args.annals_only:
+            continue
+        base = os.path.join(hugo, "content", "events", folder, e["slug"])
+        write(base + ".md", hugo_file(e))
+        if "es" in e:
+            write(base + ".es.md", hugo_translation(e))
 
 
 if __name__ == "__main__":

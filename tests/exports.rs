@@ -52,8 +52,8 @@ fn the_schema_rejects_a_malformed_export() {
     build_ok(site.path());
     let json = data(site.path(), "events.json");
     let broken = fs::read_to_string(&json).unwrap().replacen(
-        "\"date\": \"1945-03-14\"",
-        "\"date\": \"14/03/1945\"",
+        "\"date\":\"1945-03-14\"",
+        "\"date\":\"14/03/1945\"",
         1,
     );
     fs::write(&json, broken).unwrap();

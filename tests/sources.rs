@@ -285,7 +285,7 @@ fn events_json_cites_sources_by_id_with_their_locators() {
         assert_eq!(result["errors"], json!([]));
     }
     let events = tools::read_json(&json);
-    assert_eq!(events["version"], 2);
+    assert_eq!(events["version"], 3);
     let rupture = events["events"]
         .as_array()
         .unwrap()

@@ -6,7 +6,6 @@
 //! consumers never have to guess. A change that removes or renames a field
 //! raises `version`.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -20,8 +19,9 @@ use crate::event::Event;
 /// The JSON Schema of `events.json`.
 pub(super) const SCHEMA: &str = include_str!("events.schema.json");
 
-/// The shape's version; the schema's `$id` names it too.
-const VERSION: u32 = 2;
+/// The shape's version; the schema's `$id` names it too. Version 3 left out
+/// the bodies, which the event pages hold.
+const VERSION: u32 = 3;
 
 /// The whole file.
 #[derive(Serialize)]
@@ -63,8 +63,6 @@ pub(super) struct Record<'a> {
     pub(super) page: String,
     /// The page's absolute URL, when the base URL is known.
     pub(super) url: Option<String>,
-    /// The body, as Markdown (empty where it is not needed).
-    pub(super) body: Cow<'a, str>,
     pub(super) extra: &'a BTreeMap<String, serde_json::Value>,
 }
 
@@ -92,18 +90,15 @@ impl<'a> Document<'a> {
     }
 }
 
-/// The JSON of the event at `index`, body included.
+/// The JSON of the event at `index`.
 pub(super) fn record(chronology: &Chronology, config: &Config, index: usize) -> Result<Vec<u8>> {
     let event = &chronology.events[index];
-    let record = Record {
-        body: event.body.text()?,
-        ..Record::new(chronology, config, index, event)
-    };
+    let record = Record::new(chronology, config, index, event);
     super::stream::json_item("events.json", &record)
 }
 
 impl<'a> Record<'a> {
-    /// The event's record, without its body.
+    /// The event's record.
     pub(super) fn new(
         chronology: &'a Chronology,
         config: &Config,
@@ -138,7 +133,6 @@ impl<'a> Record<'a> {
             related: &event.related,
             page: event.page_path().to_string(),
             url: config.url(&event.page_path().to_string()),
-            body: Cow::Borrowed(""),
             extra: &event.extra,
         }
     }
