@@ -155,11 +155,12 @@ fn fit(name: &str, width: f64) -> Option<String> {
     if fits(name) {
         return Some(name.to_string());
     }
-    let chars: Vec<char> = name.chars().collect();
-    (3..chars.len())
-        .rev()
-        .map(|n| format!("{}…", chars[..n].iter().collect::<String>().trim_end()))
-        .find(|text| fits(text))
+    let words = name.match_indices(' ').map(|(at, _)| &name[..at]).rev();
+    let letters = name.char_indices().map(|(at, _)| &name[..at]).rev();
+    let short = |prefix: &&str| prefix.chars().count() >= 3;
+    let words = words.filter(short).map(|prefix| format!("{prefix}…"));
+    let letters = letters.filter(short).map(|prefix| format!("{prefix}…"));
+    words.chain(letters).find(|text| fits(text))
 }
 
 fn marks(

@@ -9,13 +9,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { main, open } from "./lib.mjs";
-
-export const WIDTHS = [
-  { name: "390", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-  { name: "600", viewport: { width: 600, height: 900 } },
-  { name: "1280", viewport: { width: 1280, height: 900 } },
-];
+import { WIDTHS, main, open } from "./lib.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
