@@ -10,10 +10,20 @@
 //! events to tens of thousands. Ticks fall on round years (1, 2, 5, 10, 20, 50
 //! … years apart), chosen so that about ten fit. The template turns this into
 //! SVG; this module only measures.
+//!
+//! Where a cluster hides events, [`detail`] measures a second band that
+//! zooms into the densest one (overview and detail, as SIMILE Timeline's
+//! bands do), with ticks on months or days when it spans less than years.
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::date::HistoricalDate;
+
+mod detail;
+mod ticks;
+
+pub use detail::{Detail, detail};
+pub use ticks::Tick;
 
 /// The drawing's width in SVG user units.
 pub const WIDTH: f64 = 960.0;
@@ -38,8 +48,6 @@ const RANGE_ROW: f64 = 10.0;
 const DOT_ROW: f64 = 12.0;
 /// Room under the line for tick labels.
 const TICK_ROOM: f64 = 26.0;
-/// About how many ticks the axis shows.
-const TICKS: f64 = 10.0;
 /// Mean days in a Gregorian year.
 const YEAR_DAYS: f64 = 365.2425;
 
@@ -109,17 +117,6 @@ pub struct Band {
     pub y: f64,
 }
 
-/// A labelled tick on the line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tick {
-    /// Position.
-    pub x: f64,
-    /// The year, as historians write it: `1950`, `500 BCE`.
-    pub label: String,
-    /// The year as historians count it: `-500` is 500 BCE.
-    pub year: i64,
-}
-
 /// The measured axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Axis {
@@ -135,6 +132,22 @@ pub struct Axis {
     pub ticks: Vec<Tick>,
 }
 
+/// How a band is drawn: the overview, or the detail of a dense span.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    /// The least room, in days, left before the first and after the last
+    /// event.
+    margin: f64,
+    /// How many dots one stretch shows before they become a cluster.
+    stack: usize,
+}
+
+/// The whole chronology: half a year of room, clusters past [`STACK`].
+const OVERVIEW: Frame = Frame {
+    margin: YEAR_DAYS / 2.0,
+    stack: STACK,
+};
+
 /// Maps days onto the drawing.
 #[derive(Debug, Clone, Copy)]
 struct Scale {
@@ -143,11 +156,11 @@ struct Scale {
 }
 
 impl Scale {
-    fn new(events: &[Span]) -> Option<Scale> {
+    fn new(events: &[Span], frame: Frame) -> Option<Scale> {
         let low = events.iter().map(|s| day(s.first)).min()?;
         let high = events.iter().map(|s| day(s.last)).max()?;
         let (low, high) = (low as f64, high as f64 + 1.0);
-        let margin = ((high - low) * 0.02).max(YEAR_DAYS / 2.0);
+        let margin = ((high - low) * 0.02).max(frame.margin);
         Some(Scale {
             low: low - margin,
             high: high + margin,
@@ -176,12 +189,16 @@ impl Scale {
 /// Measures the axis for events (in chronological order) and eras; `None`
 /// when there are no events.
 pub fn measure(events: &[Span], eras: &[Span]) -> Option<Axis> {
-    let scale = Scale::new(events)?;
+    measure_in(events, eras, OVERVIEW)
+}
+
+fn measure_in(events: &[Span], eras: &[Span], frame: Frame) -> Option<Axis> {
+    let scale = Scale::new(events, frame)?;
     let (bands, era_lanes) = bands(&scale, eras);
     let ranges_top = era_lanes as f64 * ERA_ROW + if era_lanes > 0 { 6.0 } else { 0.0 };
     let (bars, dots, range_lanes) = split(&scale, events, ranges_top);
     let dots_top = ranges_top + range_lanes as f64 * RANGE_ROW;
-    let mut stacked = stack(&scale, events, &dots, 0.0);
+    let mut stacked = stack(&scale, events, &dots, frame.stack);
     let tallest = stacked.iter().map(|m| -m.y).fold(DOT_ROW / 2.0, f64::max);
     let line = round(dots_top + tallest + DOT_ROW / 2.0 + 2.0);
     for mark in &mut stacked {
@@ -194,7 +211,7 @@ pub fn measure(events: &[Span], eras: &[Span]) -> Option<Axis> {
         line,
         bands,
         marks,
-        ticks: ticks(&scale),
+        ticks: ticks::ticks(&scale),
     })
 }
 
@@ -257,10 +274,11 @@ fn lane(ends: &mut Vec<f64>, x: f64, right: f64, max: usize) -> Option<usize> {
     None
 }
 
-/// Dots stacked upwards from the line, a stretch of line at a time; a
-/// stretch with more than [`STACK`] dates becomes one cluster. `dots` are
+/// Dots stacked upwards from the line (at 0), a stretch of line at a time;
+/// a stretch with more than `limit` dates becomes one cluster. `dots` are
 /// indices in chronological order, so each stretch is a run of them.
-fn stack(scale: &Scale, events: &[Span], dots: &[usize], line: f64) -> Vec<Mark> {
+fn stack(scale: &Scale, events: &[Span], dots: &[usize], limit: usize) -> Vec<Mark> {
+    let line = 0.0;
     let mut marks = Vec::new();
     let bucket_of = |index: usize| ((scale.centre(&events[index]) - PAD) / BUCKET).floor() as i64;
     let mut start = 0;
@@ -271,7 +289,7 @@ fn stack(scale: &Scale, events: &[Span], dots: &[usize], line: f64) -> Vec<Mark>
             end += 1;
         }
         let run = &dots[start..end];
-        if run.len() > STACK {
+        if run.len() > limit {
             marks.push(cluster(scale, events, run, line));
         } else {
             marks.extend(run.iter().enumerate().map(|(level, &index)| {
@@ -315,50 +333,6 @@ fn cluster(scale: &Scale, events: &[Span], run: &[usize], line: f64) -> Mark {
         circa: run.iter().any(|&i| events[i].circa),
         events: run.to_vec(),
     }
-}
-
-/// Round-year ticks, about [`TICKS`] of them.
-fn ticks(scale: &Scale) -> Vec<Tick> {
-    const STEPS: [i64; 14] = [
-        1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000,
-    ];
-    let years = scale.years();
-    let step = STEPS
-        .into_iter()
-        .find(|&step| years / step as f64 <= TICKS)
-        .unwrap_or(10_000);
-    let first = from_day(scale.low).year() as i64;
-    let last = from_day(scale.high).year() as i64;
-    let mut ticks = Vec::new();
-    let mut year = (first - 1).div_euclid(step) * step;
-    while year <= last + 1 {
-        if let Some(tick) = tick(scale, year) {
-            ticks.push(tick);
-        }
-        year += step;
-    }
-    ticks
-}
-
-/// A tick at the start of a year as historians count it (`-500` is 500
-/// BCE); there is no year 0.
-fn tick(scale: &Scale, year: i64) -> Option<Tick> {
-    let astronomical = if year < 0 { year + 1 } else { year };
-    let date = NaiveDate::from_ymd_opt(i32::try_from(astronomical).ok()?, 1, 1)?;
-    let at = day(date) as f64;
-    if year == 0 || at < scale.low || at > scale.high {
-        return None;
-    }
-    let label = if year < 0 {
-        format!("{} BCE", -year)
-    } else {
-        year.to_string()
-    };
-    Some(Tick {
-        x: scale.x(date),
-        label,
-        year,
-    })
 }
 
 /// A day as a number; BCE days are negative.

@@ -32,7 +32,13 @@ const BUILT_IN: [(&str, &str); 3] = [
 /// Keys added after sites began to ship strings of their own: a site's file
 /// without one of them gets the built-in English string, so that a new
 /// version of annals never breaks a site that builds today.
-const LATER: [&str; 6] = [
+const LATER: [&str; 12] = [
+    "no_events",
+    "theme_dark",
+    "axis_detail",
+    "axis_detailed",
+    "axis_list",
+    "axis_scroll",
     "archived",
     "archived_copy",
     "accessed",

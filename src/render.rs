@@ -10,6 +10,7 @@ mod escape;
 mod here;
 mod index;
 mod json_ld;
+mod listings;
 mod paging;
 mod redirect;
 mod selection;
@@ -40,8 +41,8 @@ pub use selection::{Dirty, Overviews, Selection};
 use here::Here;
 use index::{decades, span, years};
 use views::{
-    Alternate, Card, EraView, EventPage, GroupsPage, IndexPage, LanguageLink, LinkView, ListPage,
-    Meta, Nav, Page, SiteView,
+    Alternate, Card, EraView, EventPage, IndexPage, LanguageLink, LinkView, Meta, Nav, Page,
+    SiteView,
 };
 
 /// The compiled templates.
@@ -242,9 +243,11 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|slug| chronology.get(slug))
             .collect::<Vec<_>>();
+        let text = event.body.text()?;
         let content = EventPage {
             event: Card::new(here, event),
-            body: markdown::render(&event.body.text()?, self.html, &resolve),
+            lede: !event.summary.is_empty() && !opens_with(&text, &event.summary),
+            body: markdown::render(&text, self.html, &resolve),
             sources: sources::SourceView::list(here, self.t, &event.sources, &self.bibliography),
             extra: &event.extra,
             eras: chronology
@@ -323,82 +326,6 @@ impl Renderer<'_> {
         })?;
         Ok(count)
     }
-
-    /// A listing page per group and one index of the groups.
-    fn groups(&self, kind: Listing, heading: &str, groups: &[Group]) -> Result<usize> {
-        let (one, all) = match kind {
-            Listing::Tag => ("tag.html", "tags.html"),
-            _ => ("actor.html", "actors.html"),
-        };
-        let overview = PagePath::Groups(kind);
-        let here = self.here(&overview);
-        let listings: Vec<_> = groups
-            .iter()
-            .map(|group| (group, PagePath::listing(kind, &group.slug)))
-            .filter(|(_, first)| self.selection.list(first))
-            .flat_map(|(group, first)| {
-                paging::paginate(here, &first, &group.events, self.chronology)
-                    .into_iter()
-                    .map(move |paged| (group, paged))
-            })
-            .collect();
-        let pages = listings.len();
-        listings.into_par_iter().try_for_each(|(group, paged)| {
-            let content = ListPage {
-                name: &group.name,
-                slug: &group.slug,
-                era: None,
-                count: group.events.len(),
-                events: Card::list(here, self.chronology, paged.events),
-                pages: paged.links,
-            };
-            let page = self.page(here, group.name.clone(), content);
-            self.put(here, &paged.path, one, page)
-        })?;
-        if !self.selection.overviews() {
-            return Ok(pages);
-        }
-        let content = GroupsPage {
-            groups: groups
-                .iter()
-                .map(|group| LinkView::group(here, kind, group))
-                .collect(),
-        };
-        let page = self.page(here, heading.to_string(), content);
-        self.put(here, &overview, all, page)?;
-        Ok(pages + 1)
-    }
-
-    fn eras(&self) -> Result<usize> {
-        let mut pages = 0;
-        for group in &self.chronology.eras {
-            let first = PagePath::listing(Listing::Era, &group.era.slug);
-            if !self.selection.list(&first) {
-                continue;
-            }
-            let here = self.here(&first);
-            for paged in paging::paginate(here, &first, &group.events, self.chronology) {
-                let content = ListPage {
-                    name: &group.era.name,
-                    slug: &group.era.slug,
-                    era: Some(EraView::new(here, &group.era, group.events.len())),
-                    count: group.events.len(),
-                    events: Card::list(here, self.chronology, paged.events),
-                    pages: paged.links,
-                };
-                let page = self.page(here, group.era.name.clone(), content);
-                self.put(here, &paged.path, "era.html", page)?;
-                pages += 1;
-            }
-        }
-        Ok(pages)
-    }
-
-    fn not_found(&self) -> Result<()> {
-        let here = self.here(&PagePath::NotFound);
-        let page = self.page(here, self.t.get("not_found").to_string(), ());
-        self.put(here, &PagePath::NotFound, "404.html", page)
-    }
 }
 
 fn links<'a>(here: Here, kind: Listing, groups: &'a [Group]) -> Vec<LinkView<'a>> {
@@ -406,4 +333,12 @@ fn links<'a>(here: Here, kind: Listing, groups: &'a [Group]) -> Vec<LinkView<'a>
         .iter()
         .map(|group| LinkView::group(here, kind, group))
         .collect()
+}
+
+/// True when the body's first paragraph is `summary`: the summary was taken
+/// from it, and the page shows it once, in the body.
+fn opens_with(body: &str, summary: &str) -> bool {
+    markdown::scan(body)
+        .first_paragraph
+        .is_some_and(|first| first.trim() == summary)
 }

@@ -2,7 +2,9 @@
 //! playwright-core (the scripts in tests/browser/), axe-core and the Nu HTML
 //! Checker, on this repository's chronology, on a generated one of 240
 //! events across BCE and CE, and on one with images and scans beside its
-//! events (see [`files`]).
+//! events (see [`files`]): the reader's journey here, every page kind's
+//! checks in [`pages`], search in [`search`], and the layout at three
+//! widths, the axis and the theme switch in [`layout`].
 //!
 //! These tests need `chromium`, `node`, `java` and `python3`, and the npm
 //! packages of tests/tools (`.ci/run` installs them all). When one is
@@ -12,6 +14,12 @@
 mod common;
 #[path = "browser/files.rs"]
 mod files;
+#[path = "browser/layout.rs"]
+mod layout;
+#[path = "browser/pages.rs"]
+mod pages;
+#[path = "browser/search.rs"]
+mod search;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -20,7 +28,7 @@ use std::sync::OnceLock;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use common::{attrs, build_ok, chronicle, html_pages, texts};
+use common::{attrs, build_ok, chronicle, texts};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -41,6 +49,8 @@ fn missing_tool() -> Option<&'static str> {
         Some("node (apt-get install nodejs npm)")
     } else if !runs("java", "-version") {
         Some("java (apt-get install default-jre-headless)")
+    } else if !runs("fc-list", "--version") {
+        Some("fc-list (apt-get install fontconfig)")
     } else if !runs("python3", "--version") {
         Some("python3 (apt-get install python3)")
     } else if !tools.join("playwright-core").is_dir() || !tools.join("vnu-jar").is_dir() {
@@ -222,234 +232,4 @@ fn the_reader_journey_works_under_a_subpath_within_budget() {
             assert!(bytes < 100 * 1024, "index weighs {bytes} bytes: {result}");
         }
     }
-}
-
-#[test]
-fn every_page_kind_has_no_axe_violations() {
-    if !ready() {
-        return;
-    }
-    let axe = Path::new(ROOT).join("tests/tools/node_modules/axe-core/axe.min.js");
-    // The repository's chronology in each of its languages, then the
-    // generated one.
-    let editions = [
-        (repository(), ""),
-        (repository(), "es/"),
-        (repository(), "ru/"),
-        (generated(), ""),
-    ];
-    for (site, edition) in editions {
-        let base = file_url(&site.out);
-        let event = site.reader["firstHref"].as_str().unwrap();
-        let pages: Vec<String> = [
-            "index.html",
-            event,
-            &format!("tags/{}.html", site.reader["tagSlug"].as_str().unwrap()),
-            "tags/index.html",
-            &first_page(&site.out, "actors"),
-            "actors/index.html",
-            &first_page(&site.out, "eras"),
-            "sources/index.html",
-            "404.html",
-        ]
-        .iter()
-        .map(|page| format!("{base}{edition}{page}"))
-        .collect();
-        assert!(site.out.join(format!("{edition}index.html")).is_file());
-        // Actors' names are shared by every edition.
-        let word = if edition.is_empty() {
-            site.reader["word"].clone()
-        } else {
-            json!("Venezuela")
-        };
-        let input = json!({"pages": pages, "axe": axe, "word": word});
-        let result = node("axe.mjs", &input);
-        let found: Vec<String> = result["violations"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .filter(|(_, v)| !v.as_array().unwrap().is_empty())
-            .map(|(page, v)| format!("{page}: {v}"))
-            .collect();
-        assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
-    }
-}
-
-/// The first page of an output folder other than its index.
-fn first_page(out: &Path, folder: &str) -> String {
-    let mut pages: Vec<String> = std::fs::read_dir(out.join(folder))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name != "index.html")
-        .collect();
-    pages.sort();
-    format!("{folder}/{}", pages[0])
-}
-
-#[test]
-fn every_page_passes_the_nu_html_checker() {
-    if !ready() {
-        return;
-    }
-    let jar = Path::new(ROOT).join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
-    let mut pages = Vec::new();
-    for site in [repository(), generated(), files::illustrated()] {
-        pages.extend(html_pages(&site.out).into_iter().map(|p| site.out.join(p)));
-    }
-    let output = Command::new("java")
-        .arg("-jar")
-        .arg(jar)
-        .args(["--errors-only", "--format", "json"])
-        .args(&pages)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stderr)
-        .unwrap_or_else(|e| panic!("vnu: {e}: {}", String::from_utf8_lossy(&output.stderr)));
-    let errors: Vec<String> = report["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| format!("{}:{}: {}", m["url"], m["lastLine"], m["message"]))
-        .collect();
-    assert!(errors.is_empty(), "Nu HTML Checker:\n{}", errors.join("\n"));
-    assert!(output.status.success(), "vnu exited with {}", output.status);
-    assert!(pages.len() > 300, "checked {} pages", pages.len());
-}
-
-#[test]
-fn without_javascript_the_index_lists_every_event() {
-    if !ready() {
-        return;
-    }
-    for site in [repository(), generated()] {
-        let result = node("nojs.mjs", &json!({"base": file_url(&site.out)}));
-        let mut listed: Vec<String> = result["hrefs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h.as_str().unwrap().to_string())
-            .collect();
-        listed.sort();
-        let mut events: Vec<String> = std::fs::read_dir(site.out.join("events"))
-            .unwrap()
-            .map(|e| format!("events/{}", e.unwrap().file_name().to_string_lossy()))
-            .collect();
-        events.sort();
-        assert_eq!(listed, events);
-    }
-}
-
-#[test]
-fn a_search_whose_index_cannot_load_says_so() {
-    if !ready() {
-        return;
-    }
-    let site = generated();
-    let dir = TempDir::new().unwrap();
-    for entry in walkdir::WalkDir::new(&site.out) {
-        let entry = entry.unwrap();
-        let to = dir
-            .path()
-            .join(entry.path().strip_prefix(&site.out).unwrap());
-        // Every file but the word shards, search/w<k>.js.
-        let name = entry.file_name().to_string_lossy();
-        let word_shard =
-            entry.path().parent().is_some_and(|p| p.ends_with("search")) && name.starts_with('w');
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else if !word_shard {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    let input = json!({"base": file_url(dir.path()), "word": site.reader["word"]});
-    let result = node("broken.mjs", &input);
-    assert_eq!(result["status"], "The search index could not be loaded.");
-}
-
-#[test]
-fn search_is_fast_and_small_at_ten_thousand_events() {
-    if !ready() {
-        return;
-    }
-    // ANNALS_BENCH_DIR keeps the generated site there, to look at.
-    let dir = TempDir::new().unwrap();
-    let root = std::env::var_os("ANNALS_BENCH_DIR").map_or(dir.path().to_path_buf(), PathBuf::from);
-    if !root.join("public/index.html").is_file() {
-        chronicle(&root, 10_000);
-        build_ok(&root);
-    }
-    let out = root.join("public");
-    let whole: u64 = walkdir::WalkDir::new(out.join("search"))
-        .into_iter()
-        .map(|entry| entry.unwrap().metadata().unwrap().len())
-        .sum();
-    let queries = ["treaty venice", "quodlibet", "ruler 7", "bamo"];
-    let result = node("speed.mjs", &json!({"dir": out, "queries": queries}));
-    let first = &result["firstSearch"];
-    let bytes = first["bytes"].as_u64().unwrap();
-    eprintln!(
-        "first search at 10 000 events: {bytes} bytes transferred, of a {whole}-byte index: {}",
-        first["files"]
-    );
-    // The budget at 100 000 events is 2 MB; scaled to 10 000, 400 KB.
-    assert!(bytes < 400 * 1024, "first search: {bytes} bytes: {result}");
-    let files: Vec<&String> = first["files"].as_object().unwrap().keys().collect();
-    for kind in ["search-index.js", "search.js", "search/w", "search/e16-"] {
-        assert!(
-            files.iter().any(|f| f.starts_with(kind)),
-            "no {kind}: {files:?}"
-        );
-    }
-    // "treaty" and "venice" are in the title, tags or place of these; the
-    // generated text's made-up words are never either.
-    let both = (0..10_000)
-        .filter(|i| i % 15 == 9 && (i % 8 == 0 || i % 12 == 5 || (i * 7 + 3) % 12 == 5))
-        .count();
-    assert_eq!(
-        result["shown"]["treaty venice"],
-        format!("{both} events match; the first 50 are shown"),
-        "{result}"
-    );
-    assert_eq!(result["shown"]["quodlibet"], "1 event matches", "{result}");
-    eprintln!("search speed at 10 000 events (ms): {result}");
-    // Results are in the page when the input handler returns, or once the
-    // shards they need have loaded; the frame that shows them follows. The
-    // machine may be shared, so the frame's bound allows for waiting on the
-    // CPU.
-    let handled = result["handled"]["median"].as_f64().unwrap();
-    let painted = result["painted"]["median"].as_f64().unwrap();
-    assert!(handled < 50.0, "median keystroke to results: {handled} ms");
-    assert!(
-        painted < 100.0,
-        "median keystroke to the next frame: {painted} ms"
-    );
-}
-
-#[test]
-fn a_source_leads_to_the_bibliography_and_the_other_events_citing_it() {
-    if !ready() {
-        return;
-    }
-    let site = repository();
-    let read = |path: &str| {
-        scraper::Html::parse_document(&std::fs::read_to_string(site.out.join(path)).unwrap())
-    };
-    let bibliography = read("sources/index.html");
-    // The most cited source that is not cited by every event.
-    let entries = attrs(&bibliography, ".bibliography > li", "id");
-    let citing = |id: &str| texts(&bibliography, &format!("[id='{id}'] .citing a"));
-    let all = html_pages(&site.out.join("events")).len();
-    let id = entries
-        .iter()
-        .filter(|id| (2..all).contains(&citing(id).len()))
-        .max_by_key(|id| citing(id).len())
-        .expect("a source cited by several events");
-    let href = attrs(&bibliography, &format!("[id='{id}'] .citing a"), "href")[0].clone();
-    let input = json!({
-        "base": file_url(&site.out),
-        "event": href.trim_start_matches("../"),
-        "id": id,
-        "titles": citing(id),
-    });
-    node("sources.mjs", &input);
 }

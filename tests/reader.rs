@@ -248,3 +248,34 @@ fn the_search_index_lists_each_event_under_its_best_field() {
         "the Bronze Age"
     );
 }
+
+#[test]
+fn the_repositorys_axis_draws_its_2025_events_one_by_one() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut opts = annals::BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
+    opts.output = Some(dir.path().to_path_buf());
+    annals::build(&opts).unwrap_or_else(|e| panic!("{e}"));
+    let index =
+        scraper::Html::parse_document(&fs::read_to_string(dir.path().join("index.html")).unwrap());
+    let in_2025: Vec<String> = texts(&index, "[id^=y2025] .event-title");
+    assert_eq!(in_2025.len(), 9);
+    assert_eq!(
+        attrs(&index, ".axis-scroll .mark.cluster", "href"),
+        ["#axis-detail"],
+        "the overview's crowd leads to its detail"
+    );
+    assert_eq!(texts(&index, "#axis-detail-title"), ["In detail: May 2025"]);
+    let mut detailed: Vec<String> = attrs(&index, "#axis-detail .mark", "aria-label")
+        .into_iter()
+        .map(|label| label.rsplit_once(", ").unwrap().0.to_string())
+        .collect();
+    detailed.sort();
+    let mut titles = in_2025.clone();
+    titles.sort();
+    assert_eq!(detailed, titles, "one mark per event of 2025");
+    assert_eq!(attrs(&index, "#axis-detail .mark.cluster", "href").len(), 0);
+    assert_eq!(attrs(&index, ".axis figcaption a", "href"), ["#browse"]);
+    assert_eq!(attrs(&index, "#browse", "class"), ["chronology"]);
+    let problems = broken_links(dir.path());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

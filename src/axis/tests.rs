@@ -1,3 +1,4 @@
+use super::ticks::TICKS;
 use super::*;
 
 fn span(text: &str) -> Span {
@@ -108,4 +109,87 @@ fn eras_are_bands_clipped_to_the_events() {
 #[test]
 fn no_events_no_axis() {
     assert_eq!(measure(&[], &[range("1900", "1960")]), None);
+}
+
+/// The repository's own chronology: 1945, 1976, 2019 and ten events in May
+/// 2025, eight of them on one day.
+fn crowded_may() -> Vec<Span> {
+    let mut events = vec![span("1945-03-14"), span("1976-11"), span("2019")];
+    events.extend((0..8).map(|_| span("2025-05-07")));
+    events.push(span("2025-05-09"));
+    events.push(span("2025-05"));
+    events.sort_by_key(|s| s.first);
+    events
+}
+
+#[test]
+fn the_detail_band_draws_a_crowded_month_event_by_event() {
+    let events = crowded_may();
+    let overview = measure(&events, &[]).unwrap();
+    let detail = detail(&events, &overview).expect("May 2025 is clustered");
+    assert_eq!(overview.marks[detail.cluster].shape, Shape::Cluster);
+    assert_eq!(
+        overview.marks[detail.cluster].events,
+        (3..13).collect::<Vec<_>>()
+    );
+    let shapes: Vec<Shape> = detail.axis.marks.iter().map(|m| m.shape).collect();
+    assert_eq!(shapes, [Shape::Dot; 10], "every event on its own");
+    let mut named: Vec<usize> = detail
+        .axis
+        .marks
+        .iter()
+        .flat_map(|m| m.events.clone())
+        .collect();
+    named.sort_unstable();
+    assert_eq!(
+        named,
+        (3..13).collect::<Vec<_>>(),
+        "indices of the whole list"
+    );
+    let labels: Vec<&str> = detail.axis.ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "1 May 2025",
+            "6 May 2025",
+            "11 May 2025",
+            "16 May 2025",
+            "21 May 2025",
+            "26 May 2025",
+            "1 June 2025"
+        ]
+    );
+    let seventh = detail
+        .axis
+        .marks
+        .iter()
+        .filter(|m| (4..12).contains(&m.events[0]))
+        .map(|m| m.x);
+    let xs: Vec<f64> = seventh.collect();
+    assert!(
+        xs.windows(2).all(|w| w[0] == w[1]),
+        "one day, one column: {xs:?}"
+    );
+}
+
+#[test]
+fn no_cluster_no_detail() {
+    let events = [span("1945"), span("1976"), span("2007")];
+    let overview = measure(&events, &[]).unwrap();
+    assert_eq!(detail(&events, &overview), None);
+}
+
+#[test]
+fn a_detail_of_some_years_has_month_ticks() {
+    let mut events: Vec<Span> = (0..4).map(|_| span("1989-11-09")).collect();
+    events.extend([span("1990-10-03"), span("1990-10-03")]);
+    events.insert(0, span("1000"));
+    let overview = measure(&events, &[]).unwrap();
+    let detail = detail(&events, &overview).unwrap();
+    let labels: Vec<&str> = detail.axis.ticks.iter().map(|t| t.label.as_str()).collect();
+    assert!(labels.contains(&"January 1990"), "{labels:?}");
+    assert!(
+        labels.iter().all(|l| l.split(' ').count() == 2),
+        "{labels:?}"
+    );
 }

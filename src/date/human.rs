@@ -88,39 +88,53 @@ impl HistoricalDate {
     /// `November 1976`, `noviembre de 1976`, `ноябрь 1976 г.`; `1259 BCE`,
     /// `1259 a. C.`, `1259 г. до н. э.`.
     pub fn human_in(&self, locale: Locale) -> String {
-        let year = self.year();
+        self.words(locale, true)
+    }
+
+    /// The date as the start of a range that ends on `end`: without its
+    /// year when both have a month in the same year, as
+    /// `18 de junio – 4 de agosto de 860` writes it.
+    pub fn human_before(&self, end: &HistoricalDate, locale: Locale) -> String {
+        let same_year = self.year() == end.year() && self.is_bce() == end.is_bce();
+        let shared = same_year && self.month.is_some() && end.month.is_some();
+        self.words(locale, !shared)
+    }
+
+    fn words(&self, locale: Locale, with_year: bool) -> String {
         let (day, month) = (self.day, self.month);
         let name = |after_day| month.map(|m| month_name(locale, m, after_day));
-        match locale {
-            Locale::English => {
-                let era = if self.is_bce() { " BCE" } else { "" };
-                match (day, name(true)) {
-                    (Some(d), Some(m)) => format!("{d} {m} {year}{era}"),
-                    (None, Some(m)) => format!("{m} {year}{era}"),
-                    _ => format!("{year}{era}"),
-                }
-            }
-            Locale::Spanish => {
-                let era = if self.is_bce() { " a. C." } else { "" };
-                match (day, name(true)) {
-                    (Some(d), Some(m)) => format!("{d} de {m} de {year}{era}"),
-                    (None, Some(m)) => format!("{m} de {year}{era}"),
-                    _ => format!("{year}{era}"),
-                }
-            }
-            Locale::Russian => {
-                let era = if self.is_bce() {
-                    " г. до н. э."
-                } else {
-                    " г."
-                };
-                match (day, name(day.is_some())) {
-                    (Some(d), Some(m)) => format!("{d} {m} {year}{era}"),
-                    (None, Some(m)) => format!("{m} {year}{era}"),
-                    _ => format!("{year}{era}"),
-                }
-            }
+        let year = match with_year {
+            true => self.year_words(locale),
+            false => String::new(),
+        };
+        let joined = |parts: &[&str], sep: &str| {
+            let parts: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
+            parts.join(sep)
+        };
+        let genitive = locale != Locale::Russian || day.is_some();
+        let sep = if locale == Locale::Spanish {
+            " de "
+        } else {
+            " "
+        };
+        match (day.map(|d| d.to_string()), name(genitive)) {
+            (Some(d), Some(m)) => joined(&[&joined(&[&d, &m], sep), &year], sep),
+            (None, Some(m)) => joined(&[&m, &year], sep),
+            _ => self.year_words(locale),
         }
+    }
+
+    /// The year with its era: `1259 BCE`, `1259 a. C.`, `1259 г. до н. э.`.
+    fn year_words(&self, locale: Locale) -> String {
+        let year = self.year();
+        let era = match (locale, self.is_bce()) {
+            (Locale::English, true) => " BCE",
+            (Locale::Spanish, true) => " a. C.",
+            (Locale::Russian, true) => " г. до н. э.",
+            (Locale::Russian, false) => " г.",
+            _ => "",
+        };
+        format!("{year}{era}")
     }
 }
 
@@ -140,7 +154,7 @@ pub fn human_span_in(
     match end {
         Some(end) => format!(
             "{prefix}{} – {}",
-            start.human_in(locale),
+            start.human_before(end, locale),
             end.human_in(locale)
         ),
         None => format!("{prefix}{}", start.human_in(locale)),
@@ -227,6 +241,35 @@ mod tests {
         assert_eq!(
             human_span_in(&start, Some(&end), false, Locale::Russian),
             "сентябрь 1814 г. – 9 июня 1815 г."
+        );
+    }
+
+    #[test]
+    fn a_range_within_one_year_writes_the_year_once() {
+        let date = |text| HistoricalDate::parse(text).unwrap();
+        let (start, end) = (date("0860-06-18"), date("0860-08-04"));
+        let spans: Vec<String> = [Locale::English, Locale::Spanish, Locale::Russian]
+            .into_iter()
+            .map(|locale| human_span_in(&start, Some(&end), false, locale))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "18 June – 4 August 860",
+                "18 de junio – 4 de agosto de 860",
+                "18 июня – 4 августа 860 г."
+            ]
+        );
+        let (start, end) = (date("0044-01 BCE"), date("0044-03-15 BCE"));
+        assert_eq!(
+            human_span_in(&start, Some(&end), false, Locale::Russian),
+            "январь – 15 марта 44 г. до н. э."
+        );
+        let (start, end) = (date("1976-03-02"), date("1976"));
+        assert_eq!(
+            human_span_in(&start, Some(&end), false, Locale::English),
+            "2 March 1976 – 1976",
+            "a year alone at the end keeps the start whole"
         );
     }
 

@@ -5,27 +5,41 @@ use super::here::Here;
 use super::timeline;
 use super::views::{Card, Decade, Year};
 use crate::chronology::Chronology;
+use crate::event::Event;
 
 /// The first and last years for readers: `1945–2025`, `1274 BCE–2020`.
 pub(super) fn span(here: Here, chronology: &Chronology) -> Option<String> {
-    let (first, last) = years(chronology)?;
+    label(here, years(chronology)?)
+}
+
+/// The same for some of the events, by index: one year alone when they
+/// share it (`2025`).
+pub(super) fn span_of(here: Here, chronology: &Chronology, events: &[usize]) -> Option<String> {
+    let events = events.iter().filter_map(|&i| chronology.events.get(i));
+    label(here, years_of(events)?)
+}
+
+fn label(here: Here, (first, last): (i32, i32)) -> Option<String> {
     let label = |year: i32| here.locale.year_label(year.into());
-    Some(format!("{}–{}", label(first), label(last)))
+    Some(match first == last {
+        true => label(first),
+        false => format!("{}–{}", label(first), label(last)),
+    })
 }
 
 /// The first and last years of the chronology, negative before the common
 /// era.
 pub(super) fn years(chronology: &Chronology) -> Option<(i32, i32)> {
+    years_of(chronology.events.iter())
+}
+
+fn years_of<'a>(events: impl Iterator<Item = &'a Event> + Clone) -> Option<(i32, i32)> {
     let signed = |date: &crate::date::HistoricalDate| {
         let year = date.year() as i32;
         if date.is_bce() { -year } else { year }
     };
-    let first = chronology.events.first()?;
-    let last = chronology
-        .events
-        .iter()
-        .map(|e| e.when.end.unwrap_or(e.when.date))
-        .max()?;
+    let first = events.clone().next()?;
+    let last = events.map(|e| e.when.end.unwrap_or(e.when.date)).max()?;
     Some((signed(&first.when.date), signed(&last)))
 }
 

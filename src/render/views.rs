@@ -186,19 +186,25 @@ pub(crate) struct When {
     pub(crate) start: DateView,
     pub(crate) end: Option<DateView>,
     pub(crate) circa: bool,
+    /// A year alone, exactly: the index's year heading already says it.
+    pub(crate) bare_year: bool,
 }
 
 impl When {
     pub(crate) fn new(event: &Event, locale: Locale) -> Self {
+        let (date, end) = (&event.when.date, event.when.end.as_ref());
+        let mut start = DateView::new(date, locale);
+        if let Some(end) = end {
+            start.text = date.human_before(end, locale);
+        }
         When {
             text: event.when.human_in(locale),
-            start: DateView::new(&event.when.date, locale),
-            end: event
-                .when
-                .end
-                .as_ref()
-                .map(|end| DateView::new(end, locale)),
+            start,
+            end: end.map(|end| DateView::new(end, locale)),
             circa: event.when.is_circa(),
+            bare_year: end.is_none()
+                && !event.when.is_circa()
+                && date.precision() == crate::date::Precision::Year,
         }
     }
 }
@@ -291,6 +297,8 @@ impl<'a> Card<'a> {
 #[derive(Serialize)]
 pub(crate) struct EventPage<'a> {
     pub(crate) event: Card<'a>,
+    /// Show the summary as a lede: it is not the body's first paragraph.
+    pub(crate) lede: bool,
     /// The body, rendered and sanitised HTML.
     pub(crate) body: String,
     pub(crate) sources: Vec<super::sources::SourceView<'a>>,

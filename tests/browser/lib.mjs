@@ -10,6 +10,14 @@ export const ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
+// The widths every page is looked at in: a phone's (emulated), a split
+// screen's and a desktop's; each is `open`'s options plus a name.
+export const WIDTHS = [
+  { name: "390", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  { name: "600", viewport: { width: 600, height: 900 } },
+  { name: "1280", viewport: { width: 1280, height: 900 } },
+];
+
 // Uncaught errors in any page of any context `open` made: `main` fails
 // when there are any, whether or not the check listened for them.
 const pageErrors = [];
