@@ -1,4 +1,5 @@
 use super::*;
+use crate::date::HistoricalDate;
 
 fn span(text: &str) -> Span {
     let date = HistoricalDate::parse(text).unwrap();

@@ -14,6 +14,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::chronology::Chronology;
 use crate::config::Config;
+use crate::date::When;
 use crate::event::Event;
 use crate::output::Parts;
 
@@ -60,12 +61,15 @@ pub(super) fn left_out(chronology: &Chronology) -> usize {
 
 /// The first day and the day after the last, when a calendar can hold them.
 fn span(event: &Event) -> Option<(NaiveDate, NaiveDate)> {
-    if event.when.date.is_bce() {
-        return None;
-    }
-    let last = event.when.end.unwrap_or(event.when.date).last_day();
-    let after = last.checked_add_days(Days::new(1))?;
-    (after.year() <= 9999).then(|| (event.when.date.first_day(), after))
+    days(&event.when)
+}
+
+/// The first day and the day after the last of a date, when a calendar can
+/// hold them: not before the common era, not past 9999, no open end.
+fn days(when: &When) -> Option<(NaiveDate, NaiveDate)> {
+    let first = when.earliest().filter(|_| !when.date.is_bce())?;
+    let after = when.latest()?.checked_add_days(Days::new(1))?;
+    (after.year() <= 9999).then_some((first, after))
 }
 
 fn vevent(
@@ -75,7 +79,11 @@ fn vevent(
     config: &Config,
 ) -> Vec<String> {
     let stamp = event.latest_day().unwrap_or(start);
-    let prefix = if event.when.is_circa() { "c. " } else { "" };
+    let prefix = match (event.when.is_plain(), event.when.is_circa()) {
+        (true, true) => "c. ".to_string(),
+        (true, false) => String::new(),
+        (false, _) => format!("{}: ", event.when.human_in(config.locale())),
+    };
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}@{host}", event.slug),

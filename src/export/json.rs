@@ -51,6 +51,13 @@ pub(super) struct Record<'a> {
     pub(super) circa: bool,
     /// Sorts events as the chronology does, as plain text.
     pub(super) sort_key: String,
+    /// The date in EDTF, level 1: `1976?`, `197X`, `../1952`, `-1258~`.
+    pub(super) edtf: String,
+    /// The first day the date can mean (ISO 8601, astronomical years), or
+    /// `null` before an open start.
+    pub(super) earliest: Option<String>,
+    /// The last day it can mean, or `null` after an open end.
+    pub(super) latest: Option<String>,
     pub(super) summary: &'a str,
     pub(super) place: Option<&'a str>,
     pub(super) tags: &'a [String],
@@ -119,6 +126,9 @@ impl<'a> Record<'a> {
             end_precision: event.when.end.as_ref().map(precision),
             circa: event.when.is_circa(),
             sort_key: event.when.date.sort_key(),
+            edtf: event.when.edtf(),
+            earliest: event.when.earliest().map(iso_day),
+            latest: event.when.latest().map(iso_day),
             summary: &event.summary,
             place: event.place.as_deref(),
             tags: &event.tags,
@@ -142,6 +152,19 @@ impl<'a> Record<'a> {
             extra: &event.extra,
         }
     }
+}
+
+/// A day in ISO 8601 with astronomical years: `1976-01-01`, `-1258-12-31`.
+pub(super) fn iso_day(day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let year = day.year();
+    let sign = if year < 0 { "-" } else { "" };
+    format!(
+        "{sign}{:04}-{:02}-{:02}",
+        year.abs(),
+        day.month(),
+        day.day()
+    )
 }
 
 fn precision(date: &HistoricalDate) -> &'static str {

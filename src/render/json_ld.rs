@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::date::HistoricalDate;
+use crate::date::{HistoricalDate, Reach};
 use crate::event::{Event, Source};
 
 /// A schema.org `Event`.
@@ -20,7 +20,8 @@ struct EventLd<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     name: &'a str,
-    start_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     end_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,8 +88,11 @@ pub(crate) fn event(event: &Event, url: Option<String>) -> String {
         context: "https://schema.org",
         kind: "Event",
         name: &event.title,
-        start_date: iso_date(&event.when.date),
-        end_date: event.when.end.as_ref().map(iso_date),
+        start_date: (event.when.reach != Reach::Before).then(|| iso_date(&event.when.date)),
+        end_date: match event.when.reach {
+            Reach::Before => Some(iso_date(&event.when.date)),
+            _ => event.when.end.as_ref().map(iso_date),
+        },
         location: event.place.as_deref().map(|name| PlaceLd {
             kind: "Place",
             name,
@@ -105,19 +109,7 @@ pub(crate) fn event(event: &Event, url: Option<String>) -> String {
 /// BCE years are astronomical, as ISO 8601 and XML Schema 1.1 count them:
 /// 1 BCE is `0000`, 1274 BCE is `-1273`.
 pub(crate) fn iso_date(date: &HistoricalDate) -> String {
-    let year = date.astronomical_year();
-    let mut text = if year < 0 {
-        format!("-{:04}", -year)
-    } else {
-        format!("{year:04}")
-    };
-    if let Some(month) = date.month() {
-        text.push_str(&format!("-{month:02}"));
-    }
-    if let Some(day) = date.day() {
-        text.push_str(&format!("-{day:02}"));
-    }
-    text
+    date.edtf()
 }
 
 /// JSON that cannot end a `<script>` element or open an HTML comment.

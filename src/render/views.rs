@@ -186,6 +186,11 @@ pub(crate) struct When {
     pub(crate) start: DateView,
     pub(crate) end: Option<DateView>,
     pub(crate) circa: bool,
+    /// A plain date or span, with at most "c.": the template marks it up
+    /// part by part; any other form is shown as `text`.
+    pub(crate) plain: bool,
+    /// The EDTF string: `197X`, `../1952`, `1976?`.
+    pub(crate) edtf: String,
 }
 
 impl When {
@@ -199,6 +204,8 @@ impl When {
                 .as_ref()
                 .map(|end| DateView::new(end, locale)),
             circa: event.when.is_circa(),
+            plain: event.when.is_plain(),
+            edtf: event.when.edtf(),
         }
     }
 }
