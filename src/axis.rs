@@ -69,7 +69,7 @@ pub struct Mark {
     pub y: f64,
     /// Any of its events is approximate.
     pub circa: bool,
-    /// A bar for a stretch within which the date falls: drawn faded.
+    /// A stretch within which the date falls: drawn faded.
     pub fuzzy: bool,
     /// A date the record doubts: drawn hollow.
     pub uncertain: bool,
@@ -280,7 +280,7 @@ fn dot(scale: &Scale, events: &[Span], index: usize, y: f64) -> Mark {
         width: 0.0,
         y,
         circa: span.circa,
-        fuzzy: false,
+        fuzzy: span.fuzzy,
         uncertain: span.uncertain,
         events: vec![index],
     }

@@ -12,6 +12,8 @@
 mod common;
 #[path = "browser/files.rs"]
 mod files;
+#[path = "browser/lifecycles.rs"]
+mod lifecycles;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -293,7 +295,12 @@ fn every_page_passes_the_nu_html_checker() {
     }
     let jar = Path::new(ROOT).join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
     let mut pages = Vec::new();
-    for site in [repository(), generated(), files::illustrated()] {
+    for site in [
+        repository(),
+        generated(),
+        files::illustrated(),
+        lifecycles::treaties(),
+    ] {
         pages.extend(html_pages(&site.out).into_iter().map(|p| site.out.join(p)));
     }
     let output = Command::new("java")

@@ -67,6 +67,20 @@ impl Span {
         }
     }
 
+    /// The span of a treaty's lifecycle, first stage to last, running on
+    /// to the edge while it is in force.
+    pub fn lifecycle(first: NaiveDate, last: NaiveDate, open: bool) -> Span {
+        Span {
+            first,
+            last,
+            circa: false,
+            ranged: true,
+            fuzzy: false,
+            uncertain: false,
+            open: if open { Open::End } else { Open::Neither },
+        }
+    }
+
     /// From where to where it is drawn: an open end reaches the edge.
     pub(super) fn reach(&self, scale: &Scale) -> (f64, f64) {
         let x = match self.open {

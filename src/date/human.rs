@@ -137,13 +137,13 @@ pub fn human_span_in(
     } else {
         String::new()
     };
+    let first = match (circa, locale) {
+        (true, Locale::Russian) => russian_genitive(start),
+        _ => start.human_in(locale),
+    };
     match end {
-        Some(end) => format!(
-            "{prefix}{} – {}",
-            start.human_in(locale),
-            end.human_in(locale)
-        ),
-        None => format!("{prefix}{}", start.human_in(locale)),
+        Some(end) => format!("{prefix}{first} – {}", end.human_in(locale)),
+        None => format!("{prefix}{first}"),
     }
 }
 

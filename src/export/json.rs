@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::date::{HistoricalDate, Precision};
 use crate::error::Result;
 use crate::event::Event;
+use crate::stage::{Kind, Stage};
 
 /// The JSON Schema of `events.json`.
 pub(super) const SCHEMA: &str = include_str!("events.schema.json");
@@ -65,6 +66,8 @@ pub(super) struct Record<'a> {
     pub(super) eras: Vec<&'a str>,
     /// The event's citations: sources by their id in `sources.json`.
     pub(super) sources: Vec<Cited<'a>>,
+    /// A treaty's lifecycle, in chronological order; empty otherwise.
+    pub(super) stages: Vec<StageRecord<'a>>,
     pub(super) related: &'a [String],
     /// The event's page, relative to the site's root.
     pub(super) page: String,
@@ -73,6 +76,45 @@ pub(super) struct Record<'a> {
     /// The body, as Markdown (empty where it is not needed).
     pub(super) body: Cow<'a, str>,
     pub(super) extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// A stage of a lifecycle.
+#[derive(Serialize)]
+pub(super) struct StageRecord<'a> {
+    /// As written: `signed`, `in force`, `other`.
+    pub(super) stage: &'static str,
+    /// What an `other` stage was.
+    pub(super) label: Option<&'a str>,
+    pub(super) edtf: String,
+    pub(super) earliest: Option<String>,
+    pub(super) latest: Option<String>,
+    pub(super) by: Option<&'a str>,
+    pub(super) place: Option<&'a str>,
+    /// Source ids in `sources.json`.
+    pub(super) sources: Vec<String>,
+}
+
+impl<'a> StageRecord<'a> {
+    fn new(event: &'a Event, stage: &'a Stage) -> Self {
+        StageRecord {
+            stage: stage.kind.written(),
+            label: match &stage.kind {
+                Kind::Other(label) => Some(label),
+                _ => None,
+            },
+            edtf: stage.when.edtf(),
+            earliest: stage.when.earliest().map(iso_day),
+            latest: stage.when.latest().map(iso_day),
+            by: stage.by.as_deref(),
+            place: stage.place.as_deref(),
+            sources: stage
+                .sources
+                .iter()
+                .filter_map(|&index| event.sources.get(index))
+                .map(|source| source.id.to_string())
+                .collect(),
+        }
+    }
 }
 
 /// A citation: which source, and where in it.
@@ -144,6 +186,11 @@ impl<'a> Record<'a> {
                     id: source.id.to_string(),
                     locator: source.locator.as_deref(),
                 })
+                .collect(),
+            stages: event
+                .stages
+                .iter()
+                .map(|stage| StageRecord::new(event, stage))
                 .collect(),
             related: &event.related,
             page: event.page_path().to_string(),

@@ -121,7 +121,10 @@ pub(crate) fn measure(chronology: &Chronology) -> Option<Axis> {
     let events: Vec<Span> = chronology
         .events
         .iter()
-        .map(|e| Span::when(&e.when))
+        .map(|e| match crate::stage::extent(&e.stages) {
+            Some((first, last, open)) => Span::lifecycle(first, last, open),
+            None => Span::when(&e.when),
+        })
         .collect();
     let eras: Vec<Span> = chronology
         .eras

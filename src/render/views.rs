@@ -308,6 +308,8 @@ pub(crate) struct EventPage<'a> {
     pub(crate) next: Option<Card<'a>>,
     /// schema.org `Event` JSON-LD, safe to embed in a `<script>` element.
     pub(crate) json_ld: String,
+    /// A treaty's stages; absent for other events.
+    pub(crate) lifecycle: Option<super::lifecycle::LifecycleView<'a>>,
 }
 
 /// A year of the index, with its events.
@@ -371,6 +373,8 @@ pub(crate) struct IndexPage<'a> {
     pub(crate) pages: Vec<super::paging::PageLink>,
     /// The same span for readers: `1945–2025`, `1274 BCE–2020`.
     pub(crate) span: Option<String>,
+    /// Every event with stages, for the "in force on" filter.
+    pub(crate) agreements: Vec<super::lifecycle::AgreementView<'a>>,
 }
 
 /// `tag.html`, `actor.html` and `era.html`.

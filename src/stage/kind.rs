@@ -1,5 +1,7 @@
 //! The kinds of stage, as editors write them and as editions name them.
 
+use crate::i18n::Strings;
+
 /// What happened to an agreement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -51,6 +53,16 @@ impl Kind {
         match self {
             Kind::Other(_) => None,
             kind => Some(format!("stage_{}", kind.written().replace(' ', "_"))),
+        }
+    }
+
+    /// Its name in the language of `t`: `Entry into force`, or the label
+    /// of an `other` stage.
+    pub fn name_in(&self, t: &Strings) -> String {
+        match (self, self.string_key()) {
+            (Kind::Other(label), _) => label.clone(),
+            (_, Some(key)) => t.get(&key).to_string(),
+            (_, None) => String::new(),
         }
     }
 
