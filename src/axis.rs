@@ -17,7 +17,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::date::HistoricalDate;
+mod span;
+
+pub use span::{Open, Span};
 
 mod detail;
 mod ticks;
@@ -51,31 +53,6 @@ const TICK_ROOM: f64 = 26.0;
 /// Mean days in a Gregorian year.
 const YEAR_DAYS: f64 = 365.2425;
 
-/// A span of time to place: an event or an era.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Span {
-    /// The first day it can mean.
-    pub first: NaiveDate,
-    /// The last day it can mean.
-    pub last: NaiveDate,
-    /// The date is approximate.
-    pub circa: bool,
-    /// It has an end date (a single date is never a bar, however imprecise).
-    pub ranged: bool,
-}
-
-impl Span {
-    /// The span of a date, or of a date and its end.
-    pub fn of(start: &HistoricalDate, end: Option<&HistoricalDate>, circa: bool) -> Span {
-        Span {
-            first: start.first_day(),
-            last: end.unwrap_or(start).last_day(),
-            circa,
-            ranged: end.is_some(),
-        }
-    }
-}
-
 /// What a mark stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -100,6 +77,10 @@ pub struct Mark {
     pub y: f64,
     /// Any of its events is approximate.
     pub circa: bool,
+    /// A stretch within which the date falls: drawn faded.
+    pub fuzzy: bool,
+    /// A date the record doubts: drawn hollow.
+    pub uncertain: bool,
     /// The events it stands for, as indices into the spans given, in order.
     pub events: Vec<usize>,
 }
@@ -242,8 +223,9 @@ fn split(scale: &Scale, events: &[Span], top: f64) -> (Vec<Mark>, Vec<usize>, us
     let mut bars = Vec::new();
     let mut dots = Vec::new();
     for (index, span) in events.iter().enumerate() {
-        let (x, right) = (scale.x(span.first), scale.x_of(day(span.last) as f64 + 1.0));
-        let lane = (span.ranged && right - x >= MIN_BAR)
+        let (x, right) = span.reach(scale);
+        let ranged = span.ranged || span.open != Open::Neither;
+        let lane = (ranged && right - x >= MIN_BAR)
             .then(|| lane(&mut ends, x, right, RANGE_LANES))
             .flatten();
         match lane {
@@ -253,6 +235,8 @@ fn split(scale: &Scale, events: &[Span], top: f64) -> (Vec<Mark>, Vec<usize>, us
                 width: round(right - x),
                 y: top + lane as f64 * RANGE_ROW + RANGE_ROW / 2.0,
                 circa: span.circa,
+                fuzzy: span.fuzzy,
+                uncertain: span.uncertain,
                 events: vec![index],
             }),
             None => dots.push(index),
@@ -314,6 +298,8 @@ fn dot(scale: &Scale, events: &[Span], index: usize, y: f64) -> Mark {
         width: 0.0,
         y,
         circa: span.circa,
+        fuzzy: span.fuzzy,
+        uncertain: span.uncertain,
         events: vec![index],
     }
 }
@@ -331,6 +317,8 @@ fn cluster(scale: &Scale, events: &[Span], run: &[usize], line: f64) -> Mark {
         width: round(right - left),
         y: line - DOT_ROW,
         circa: run.iter().any(|&i| events[i].circa),
+        fuzzy: false,
+        uncertain: false,
         events: run.to_vec(),
     }
 }

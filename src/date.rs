@@ -12,11 +12,12 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
+mod edtf;
 mod human;
 mod when;
 
 pub use human::{Locale, human_span_in};
-pub use when::{Certainty, When};
+pub use when::{Certainty, Reach, When};
 
 /// How much of a date the editor wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -165,6 +166,23 @@ impl HistoricalDate {
     /// `1945-03-14`), or `None` for BCE dates, which HTML cannot express.
     pub fn datetime(&self) -> Option<String> {
         (!self.is_bce()).then(|| self.to_string())
+    }
+
+    /// The date in EDTF and ISO 8601 at the precision written, years
+    /// astronomical (1 BCE is `0000`, 1259 BCE is `-1258`).
+    pub fn edtf(&self) -> String {
+        let year = self.astronomical;
+        let mut text = match year < 0 {
+            true => format!("-{:04}", -year),
+            false => format!("{year:04}"),
+        };
+        if let Some(month) = self.month {
+            text.push_str(&format!("-{month:02}"));
+        }
+        if let Some(day) = self.day {
+            text.push_str(&format!("-{day:02}"));
+        }
+        text
     }
 
     /// The date as editors write it, for messages: the grammar without the

@@ -128,8 +128,14 @@ fn translate(event: &mut Event, lang: &str, default: &str) {
     event.summary = translation.summary.clone();
     event.body = Body::Text(translation.body.clone());
     event.file_links = translation.file_links.clone();
-    if translation.place.is_some() {
-        event.place = translation.place.clone();
+    if let Some(place) = &translation.place {
+        // A stage at the event's place is at the translated place.
+        for stage in &mut event.stages {
+            if stage.place.is_some() && stage.place == event.place {
+                stage.place = Some(place.clone());
+            }
+        }
+        event.place = Some(place.clone());
     }
     for (source, title) in event.sources.iter_mut().zip(&translation.source_titles) {
         if title.is_some() {

@@ -58,7 +58,7 @@ pub fn warnings(chronology: &Chronology) -> Vec<String> {
     }
     vec![format!(
         "{DIR}/events.ics leaves out {left_out} event{} that a calendar cannot hold \
-         (before the common era or after 9999)",
+         (before the common era, after 9999 or with an open end)",
         if left_out == 1 { "" } else { "s" }
     )]
 }

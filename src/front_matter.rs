@@ -137,6 +137,35 @@ pub fn value_at(
     None
 }
 
+/// Where each item of the list under `key:` begins (file line, and the
+/// column after its `- `), for lists written one item a line; empty for a
+/// list written on the key's line.
+pub fn items_at(text: &str, key: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let Some(start) = key_line(text, key, from, to) else {
+        return Vec::new();
+    };
+    let indent_of = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let key_indent = text.lines().nth(start - 1).map_or(0, indent_of);
+    let mut item_indent = None;
+    let mut items = Vec::new();
+    let lines = text.lines().enumerate().skip(start);
+    for (index, line) in lines.take(to.saturating_sub(start)) {
+        let indent = indent_of(line);
+        let is_item = line[indent..].starts_with('-');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        if indent < key_indent || (indent == key_indent && !is_item) {
+            break;
+        }
+        if is_item && *item_indent.get_or_insert(indent) == indent {
+            let after = line[indent + 1..].len() - line[indent + 1..].trim_start().len();
+            items.push((index + 1, indent + 2 + after));
+        }
+    }
+    items
+}
+
 /// The byte offset of `value` in `line` standing alone: not inside a
 /// longer word.
 fn find_token(line: &str, value: &str) -> Option<usize> {

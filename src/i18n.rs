@@ -32,7 +32,7 @@ const BUILT_IN: [(&str, &str); 3] = [
 /// Keys added after sites began to ship strings of their own: a site's file
 /// without one of them gets the built-in English string, so that a new
 /// version of annals never breaks a site that builds today.
-const LATER: [&str; 12] = [
+const LATER: &[&str] = &[
     "no_events",
     "theme_dark",
     "axis_detail",
@@ -45,6 +45,25 @@ const LATER: [&str; 12] = [
     "cited_in",
     "sources_count",
     "bibliography_intro",
+    "stage_signed",
+    "stage_ratified",
+    "stage_acceded",
+    "stage_in_force",
+    "stage_suspended",
+    "stage_denounced",
+    "stage_expired",
+    "stage_terminated",
+    "lifecycle",
+    "stage_by",
+    "agreements",
+    "in_force_on",
+    "in_force_hint",
+    "in_force_status",
+    "in_force_since",
+    "in_force_span",
+    "not_in_force",
+    "key_vague",
+    "key_uncertain",
 ];
 
 /// One language's interface strings, by key.
@@ -73,7 +92,7 @@ impl Strings {
             let own: BTreeMap<String, String> = front_matter::parse(&path, &own.text, 1)?;
             strings.extend(own);
         }
-        for key in LATER {
+        for &key in LATER {
             if let (false, Some(text)) = (strings.contains_key(key), english.get(key)) {
                 strings.insert(key.to_string(), text.clone());
             }

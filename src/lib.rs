@@ -33,6 +33,7 @@ pub mod serve;
 mod site;
 pub mod slug;
 pub mod source;
+pub mod stage;
 pub mod theme;
 pub mod translation;
 pub mod watch;

@@ -10,6 +10,7 @@ mod escape;
 mod here;
 mod index;
 mod json_ld;
+mod lifecycle;
 mod listings;
 mod paging;
 mod redirect;
@@ -262,7 +263,8 @@ impl Renderer<'_> {
                 .events
                 .get(index + 1)
                 .map(|next| Card::new(here, next)),
-            json_ld: json_ld::event(event, self.config.url(&path.to_string())),
+            json_ld: json_ld::event(event, self.config.url(&path.to_string()), self.t),
+            lifecycle: lifecycle::LifecycleView::new(event, here.locale, self.t),
         };
         let mut page = self.page(here, event.title.clone(), content);
         page.meta.kind = "article";
@@ -320,6 +322,7 @@ impl Renderer<'_> {
                 years: years(chronology),
                 span: span(here, chronology),
                 pages: paged.links,
+                agreements: lifecycle::agreements(here, chronology, self.t),
             };
             let page = self.page(here, String::new(), content);
             self.put(here, &paged.path, "index.html", page)

@@ -16,6 +16,8 @@ mod common;
 mod files;
 #[path = "browser/layout.rs"]
 mod layout;
+#[path = "browser/lifecycles.rs"]
+mod lifecycles;
 #[path = "browser/pages.rs"]
 mod pages;
 #[path = "browser/search.rs"]

@@ -364,9 +364,18 @@ fn check_reports_missing_and_outdated_translations() {
 /// Commits every file of `site` as of `time` (seconds since 1970).
 fn commit(site: &Path, time: u64) {
     let date = format!("@{time} +0000");
-    for args in [&["init", "-q"][..], &["add", "-A"], &["commit", "-qm", "edit"]] {
+    for args in [
+        &["init", "-q"][..],
+        &["add", "-A"],
+        &["commit", "-qm", "edit"],
+    ] {
         let status = std::process::Command::new("git")
-            .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org"])
+            .args([
+                "-c",
+                "user.name=Editor",
+                "-c",
+                "user.email=editor@example.org",
+            ])
             .args(args)
             .current_dir(site)
             .env("GIT_AUTHOR_DATE", &date)
@@ -397,6 +406,8 @@ fn an_original_changed_only_where_its_translation_is_silent_is_not_outdated() {
     commit(root, 1_700_000_200);
     assert_eq!(
         outdated(root),
-        ["content/events/1976-visit.es.md: content/events/1976-visit.md changed after this translation: check that it still says the same"]
+        [
+            "content/events/1976-visit.es.md: content/events/1976-visit.md changed after this translation: check that it still says the same"
+        ]
     );
 }

@@ -1,5 +1,6 @@
 use super::ticks::TICKS;
 use super::*;
+use crate::date::HistoricalDate;
 
 fn span(text: &str) -> Span {
     let date = HistoricalDate::parse(text).unwrap();
@@ -192,4 +193,53 @@ fn a_detail_of_some_years_has_month_ticks() {
         labels.iter().all(|l| l.split(' ').count() == 2),
         "{labels:?}"
     );
+}
+
+fn when(text: &str) -> Span {
+    Span::when(&crate::date::When::parse(text).unwrap())
+}
+
+#[test]
+fn vague_dates_are_faded_bars_and_doubted_ones_hollow_dots() {
+    let spans = [
+        when("../1952"),
+        when("197X"),
+        when("1976?"),
+        when("1991/.."),
+        range("2000", "2010"),
+    ];
+    let axis = measure(&spans, &[]).unwrap();
+    let mark = |index: usize| axis.marks.iter().find(|m| m.events == [index]).unwrap();
+    assert_eq!(
+        (mark(0).shape, mark(0).fuzzy, mark(0).x),
+        (Shape::Bar, true, PAD)
+    );
+    assert_eq!((mark(1).shape, mark(1).fuzzy), (Shape::Bar, true));
+    assert_eq!(
+        (mark(2).shape, mark(2).uncertain, mark(2).fuzzy),
+        (Shape::Dot, true, false)
+    );
+    let open = mark(3);
+    assert_eq!(
+        (open.fuzzy, round(open.x + open.width)),
+        (true, WIDTH - PAD)
+    );
+    assert_eq!((mark(4).shape, mark(4).fuzzy), (Shape::Bar, false));
+}
+
+#[test]
+fn a_treaty_in_force_runs_to_the_right_edge() {
+    let day = |text: &str| HistoricalDate::parse(text).unwrap().first_day();
+    let spans = [
+        Span::lifecycle(day("1959-12-01"), day("1961-06-23"), true),
+        Span::lifecycle(day("1987-12-08"), day("2019-08-02"), false),
+        span("2025"),
+    ];
+    let axis = measure(&spans, &[]).unwrap();
+    let right = |index: usize| {
+        let mark = axis.marks.iter().find(|m| m.events == [index]).unwrap();
+        round(mark.x + mark.width)
+    };
+    assert_eq!(right(0), WIDTH - PAD);
+    assert!(right(1) < WIDTH - PAD - 20.0);
 }

@@ -6,7 +6,7 @@
 
 use pure_rust_locales::{es_ES, ru_RU};
 
-use super::{HistoricalDate, MONTHS};
+use super::{HistoricalDate, MONTHS, Reach, When};
 
 /// A language annals can write dates in. Any other language tag reads dates
 /// in English.
@@ -151,13 +151,97 @@ pub fn human_span_in(
     } else {
         String::new()
     };
+    let first = match (circa, locale) {
+        (true, Locale::Russian) => russian_genitive(start),
+        _ => start.human_in(locale),
+    };
     match end {
-        Some(end) => format!(
+        Some(end) if !(circa && locale == Locale::Russian) => format!(
             "{prefix}{} – {}",
             start.human_before(end, locale),
             end.human_in(locale)
         ),
-        None => format!("{prefix}{}", start.human_in(locale)),
+        Some(end) => format!("{prefix}{first} – {}", end.human_in(locale)),
+        None => format!("{prefix}{first}"),
+    }
+}
+
+/// A [`When`] in words: the span with "c." before it, the decade, the
+/// open end, and "?" after a date the record doubts.
+pub(super) fn when_in(when: &When, locale: Locale) -> String {
+    let circa = when.is_circa();
+    let text = match when.reach {
+        Reach::Closed | Reach::Interval => {
+            human_span_in(&when.date, when.end.as_ref(), circa, locale)
+        }
+        reach => {
+            let words = reach_in(reach, &when.date, when.end.as_ref(), locale);
+            match circa {
+                true => format!("{} {words}", locale.circa()),
+                false => words,
+            }
+        }
+    };
+    match (when.certainty.is_uncertain(), locale) {
+        (false, _) => text,
+        (true, Locale::Spanish) => format!("¿{text}?"),
+        (true, _) => format!("{text}?"),
+    }
+}
+
+/// `1970s`, `1900–1999`, `before 1952`, `from 1991`, in `locale`.
+fn reach_in(
+    reach: Reach,
+    date: &HistoricalDate,
+    end: Option<&HistoricalDate>,
+    locale: Locale,
+) -> String {
+    let year = date.year();
+    let last = end.map_or(year, HistoricalDate::year);
+    match (reach, locale) {
+        (Reach::Unspecified(1), Locale::English) => format!("{year}s"),
+        (Reach::Unspecified(1), Locale::Spanish) => format!("década de {year}"),
+        (Reach::Unspecified(1), Locale::Russian) => format!("{year}-е годы"),
+        (Reach::Unspecified(_), Locale::Russian) => format!("{year}–{last} гг."),
+        (Reach::Unspecified(_), _) => format!("{year}–{last}"),
+        (Reach::Before, Locale::English) => format!("before {}", date.human_in(locale)),
+        (Reach::Before, Locale::Spanish) => format!("antes {}", spanish_of(date)),
+        (Reach::Before, Locale::Russian) => format!("до {}", russian_genitive(date)),
+        (Reach::Onwards, Locale::English) => format!("from {}", date.human_in(locale)),
+        (Reach::Onwards, Locale::Spanish) => match date.day {
+            Some(_) => format!("desde el {}", date.human_in(locale)),
+            None => format!("desde {}", date.human_in(locale)),
+        },
+        (Reach::Onwards, Locale::Russian) => format!("с {}", russian_genitive(date)),
+        (Reach::Closed | Reach::Interval, _) => human_span_in(date, end, false, locale),
+    }
+}
+
+/// "de 1952", "del 14 de marzo de 1945": a Spanish date after a
+/// preposition.
+fn spanish_of(date: &HistoricalDate) -> String {
+    match date.day {
+        Some(_) => format!("del {}", date.human_in(Locale::Spanish)),
+        None => format!("de {}", date.human_in(Locale::Spanish)),
+    }
+}
+
+/// A Russian date in the genitive, as after «до» and «с»: «марта 1945 г.».
+fn russian_genitive(date: &HistoricalDate) -> String {
+    match (date.day, date.month) {
+        (None, Some(month)) => {
+            let era = if date.is_bce() {
+                " г. до н. э."
+            } else {
+                " г."
+            };
+            format!(
+                "{} {}{era}",
+                month_name(Locale::Russian, month, true),
+                date.year()
+            )
+        }
+        _ => date.human_in(Locale::Russian),
     }
 }
 

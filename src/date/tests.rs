@@ -152,3 +152,203 @@ fn span_of_partial_dates() {
     assert_eq!(date("2024-02").last_day().to_string(), "2024-02-29");
     assert_eq!(date("1976-11").first_day().to_string(), "1976-11-01");
 }
+
+fn when(text: &str) -> When {
+    When::parse(text).unwrap()
+}
+
+#[test]
+fn every_edtf_form_reads_back_as_edtf() {
+    for (written, edtf) in [
+        ("1976", "1976"),
+        ("1976?", "1976?"),
+        ("1976~", "1976~"),
+        ("1976%", "1976%"),
+        ("1976-11-05?", "1976-11-05?"),
+        ("197X", "197X"),
+        ("19XX", "19XX"),
+        ("197X?", "197X?"),
+        ("1976-11/1977-02", "1976-11/1977-02"),
+        ("../1952", "../1952"),
+        ("1991/..", "1991/.."),
+        ("1259 BCE", "-1258"),
+        ("1259 BCE?", "-1258?"),
+        ("1259~ BCE", "-1258~"),
+    ] {
+        assert_eq!(when(written).edtf(), edtf, "{written}");
+    }
+}
+
+#[test]
+fn no_form_invents_a_day() {
+    let decade = when("197X");
+    assert_eq!(decade.date, date("1970"));
+    assert_eq!(decade.end, Some(date("1979")));
+    assert_eq!(decade.date.precision(), Precision::Year);
+    let century = when("19XX");
+    assert_eq!(
+        (century.date, century.end),
+        (date("1900"), Some(date("1999")))
+    );
+    assert_eq!(when("10XX").date, date("1000"));
+    assert_eq!(when("000X").date, date("0001"));
+    let before = when("../1952");
+    assert_eq!(
+        (before.earliest(), before.latest()),
+        (None, Some(date("1952").last_day()))
+    );
+    let onwards = when("1991/..");
+    assert_eq!(
+        (onwards.earliest(), onwards.latest()),
+        (Some(date("1991").first_day()), None)
+    );
+    assert_eq!(when("1976-11/1977-02").last(), date("1977-02"));
+}
+
+#[test]
+fn every_form_in_words_in_every_language() {
+    let cases = [
+        ("1976?", ["1976?", "¿1976?", "1976 г.?"]),
+        ("1976~", ["c. 1976", "h. 1976", "ок. 1976 г."]),
+        (
+            "1988-05~",
+            ["c. May 1988", "h. mayo de 1988", "ок. мая 1988 г."],
+        ),
+        ("1976%", ["c. 1976?", "¿h. 1976?", "ок. 1976 г.?"]),
+        ("197X", ["1970s", "década de 1970", "1970-е годы"]),
+        ("19XX", ["1900–1999", "1900–1999", "1900–1999 гг."]),
+        ("../1952", ["before 1952", "antes de 1952", "до 1952 г."]),
+        (
+            "../1945-03",
+            [
+                "before March 1945",
+                "antes de marzo de 1945",
+                "до марта 1945 г.",
+            ],
+        ),
+        (
+            "../1945-03-14",
+            [
+                "before 14 March 1945",
+                "antes del 14 de marzo de 1945",
+                "до 14 марта 1945 г.",
+            ],
+        ),
+        ("1991/..", ["from 1991", "desde 1991", "с 1991 г."]),
+        (
+            "1976-11/..",
+            [
+                "from November 1976",
+                "desde noviembre de 1976",
+                "с ноября 1976 г.",
+            ],
+        ),
+        (
+            "2025-05-07/..",
+            [
+                "from 7 May 2025",
+                "desde el 7 de mayo de 2025",
+                "с 7 мая 2025 г.",
+            ],
+        ),
+        (
+            "1976-11/1977-02",
+            [
+                "November 1976 – February 1977",
+                "noviembre de 1976 – febrero de 1977",
+                "ноябрь 1976 г. – февраль 1977 г.",
+            ],
+        ),
+        (
+            "1259 BCE?",
+            ["1259 BCE?", "¿1259 a. C.?", "1259 г. до н. э.?"],
+        ),
+    ];
+    for (written, expected) in cases {
+        let locales = [Locale::English, Locale::Spanish, Locale::Russian];
+        for (locale, want) in locales.into_iter().zip(expected) {
+            assert_eq!(
+                when(written).human_in(locale),
+                want,
+                "{written} in {locale:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn forms_sort_by_earliest_day_then_precision() {
+    let mut forms = [
+        "1976-11",
+        "197X",
+        "1976?",
+        "../1952",
+        "1970",
+        "1991/..",
+        "1976-11/1977-02",
+        "1259 BCE?",
+    ];
+    forms.sort_by_key(|text| when(text).date);
+    assert_eq!(
+        forms,
+        [
+            "1259 BCE?",
+            "../1952",
+            "197X",
+            "1970",
+            "1976?",
+            "1976-11",
+            "1976-11/1977-02",
+            "1991/.."
+        ]
+    );
+}
+
+#[test]
+fn bad_forms_say_what_to_write_instead() {
+    let error = |text: &str| When::parse(text).unwrap_err();
+    assert_eq!(
+        error("197x"),
+        "invalid date \"197x\": write unspecified digits as a capital X: 197X"
+    );
+    assert_eq!(
+        error("1XXX"),
+        "invalid date \"1XXX\": only the last one or two digits of a four-digit year can be X, as in 197X (the 1970s) or 19XX (the 1900s)"
+    );
+    assert_eq!(
+        error("1985-XX"),
+        "invalid date \"1985-XX\": only the digits of a year can be unspecified: for a month not known write the year alone, as in 1985"
+    );
+    assert_eq!(
+        error("197X BCE"),
+        "invalid date \"197X BCE\": unspecified digits are for years of the common era; before it, write a span: `date: 1979 BCE` and `end: 1970 BCE`"
+    );
+    assert_eq!(
+        error("1976?~"),
+        "invalid date \"1976?~\": write one qualifier: ? uncertain, ~ approximate, % both"
+    );
+    assert_eq!(
+        error("1976?-11"),
+        "invalid date \"1976?-11\": write ?, ~ or % once, after the whole date, as in 1976-11?"
+    );
+    assert_eq!(
+        error("1977-02/1976-11"),
+        "invalid date \"1977-02/1976-11\": the interval ends (1976-11) before it starts (1977-02)"
+    );
+    assert_eq!(
+        error("1976~/1977"),
+        "invalid date \"1976~/1977\": the ends of an interval are plain dates; for an approximate one write `date:` and `end:` with `circa: true`"
+    );
+    assert_eq!(
+        error("../.."),
+        "invalid date \"../..\": an interval names at least one end, as in 1976-11/1977-02, ../1952 or 1991/.."
+    );
+    assert_eq!(
+        error("1976-02-30?"),
+        "invalid date \"1976-02-30?\": February has 29 days in 1976"
+    );
+    assert_eq!(
+        error("1976-13/1977"),
+        "invalid date \"1976-13/1977\": the month must be 01 to 12"
+    );
+}

@@ -2,7 +2,8 @@
 //! CRLF line ends, quotes where needed, a header row).
 //!
 //! Lists (tags, actors, eras, source ids, related slugs) are joined with
-//! `;`. A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+//! `;`, and so are a treaty's stages (`signed 2025-05-07; ratified 2025-06
+//! (Russia)`). A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
 //! return is prefixed with `'`, so that a spreadsheet shows it as text
 //! instead of running it as a formula (CSV injection). The body and `extra`
 //! are only in `events.json`.
@@ -28,12 +29,16 @@ struct Row {
     precision: String,
     circa: String,
     sort_key: String,
+    edtf: String,
+    earliest: String,
+    latest: String,
     summary: String,
     place: String,
     tags: String,
     actors: String,
     eras: String,
     sources: String,
+    stages: String,
     related: String,
     page: String,
     url: String,
@@ -51,17 +56,39 @@ impl Row {
             precision: cell(record.precision),
             circa: cell(if record.circa { "true" } else { "false" }),
             sort_key: cell(&record.sort_key),
+            edtf: cell(&record.edtf),
+            earliest: cell(record.earliest.as_deref().unwrap_or_default()),
+            latest: cell(record.latest.as_deref().unwrap_or_default()),
             summary: cell(record.summary),
             place: cell(record.place.unwrap_or_default()),
             tags: cell(&join(record.tags)),
             actors: cell(&join(record.actors)),
             eras: cell(&record.eras.join(";")),
             sources: cell(&join(&sources)),
+            stages: cell(&stages(record)),
             related: cell(&join(record.related)),
             page: cell(&record.page),
             url: cell(record.url.as_deref().unwrap_or_default()),
         }
     }
+}
+
+/// The stages in one cell: `signed 2025-05-07; ratified 2025-06 (Russia)`;
+/// a labelled stage is its label.
+fn stages(record: &Record<'_>) -> String {
+    let stage = |s: &super::json::StageRecord<'_>| {
+        let name = s.label.unwrap_or(s.stage);
+        match s.by {
+            Some(by) => format!("{name} {} ({by})", s.edtf),
+            None => format!("{name} {}", s.edtf),
+        }
+    };
+    record
+        .stages
+        .iter()
+        .map(stage)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The CSV file of the chronology, in parts; the first row comes after

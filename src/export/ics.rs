@@ -1,6 +1,7 @@
 //! `data/events.ics`: the chronology as an iCalendar file (RFC 5545).
 //!
-//! Each event is one all-day `VEVENT`: `DTSTART` and `DTEND` are
+//! Each event is one all-day `VEVENT`, and so is each stage of a treaty's
+//! lifecycle (named in the site's language): `DTSTART` and `DTEND` are
 //! `VALUE=DATE`, and an event written to the year or the month spans the
 //! whole period (`1976` runs from 1 January to 31 December; `DTEND` is the
 //! day after, as the RFC counts it). The `UID` is the event's slug at the
@@ -14,7 +15,9 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::chronology::Chronology;
 use crate::config::Config;
+use crate::date::When;
 use crate::event::Event;
+use crate::i18n::Strings;
 use crate::output::Parts;
 
 use super::stream;
@@ -32,10 +35,14 @@ pub(super) fn calendar<'a>(chronology: &'a Chronology, config: &'a Config) -> Pa
         head.push(format!("X-WR-CALDESC:{}", text(&config.description)));
     }
     let host = host(config);
+    let t = Strings::new(&config.language, None, true).unwrap_or_default();
     let events = stream::items(chronology.events.len(), b"", move |index| {
         let event = &chronology.events[index];
-        let lines = span(event).map(|span| vevent(event, span, &host, config));
-        Ok(folded(&lines.unwrap_or_default()))
+        let mut lines = span(event)
+            .map(|span| vevent(event, span, &host, config))
+            .unwrap_or_default();
+        lines.extend(stage_vevents(event, &host, config, &t));
+        Ok(folded(&lines))
     });
     stream::around(folded(&head), events, folded(&["END:VCALENDAR".into()]))
 }
@@ -60,33 +67,86 @@ pub(super) fn left_out(chronology: &Chronology) -> usize {
 
 /// The first day and the day after the last, when a calendar can hold them.
 fn span(event: &Event) -> Option<(NaiveDate, NaiveDate)> {
-    if event.when.date.is_bce() {
-        return None;
-    }
-    let last = event.when.end.unwrap_or(event.when.date).last_day();
-    let after = last.checked_add_days(Days::new(1))?;
-    (after.year() <= 9999).then(|| (event.when.date.first_day(), after))
+    days(&event.when)
 }
 
-fn vevent(
-    event: &Event,
-    (start, end): (NaiveDate, NaiveDate),
-    host: &str,
-    config: &Config,
-) -> Vec<String> {
+/// The first day and the day after the last of a date, when a calendar can
+/// hold them: not before the common era, not past 9999, no open end.
+fn days(when: &When) -> Option<(NaiveDate, NaiveDate)> {
+    let first = when.earliest().filter(|_| !when.date.is_bce())?;
+    let after = when.latest()?.checked_add_days(Days::new(1))?;
+    (after.year() <= 9999).then_some((first, after))
+}
+
+/// One `VEVENT`: an event, or a stage of its lifecycle.
+struct Entry<'a> {
+    uid: String,
+    days: (NaiveDate, NaiveDate),
+    summary: String,
+    description: String,
+    place: Option<&'a str>,
+    event: &'a Event,
+}
+
+fn vevent(event: &Event, days: (NaiveDate, NaiveDate), host: &str, config: &Config) -> Vec<String> {
+    let prefix = match (event.when.is_plain(), event.when.is_circa()) {
+        (true, true) => "c. ".to_string(),
+        (true, false) => String::new(),
+        (false, _) => format!("{}: ", event.when.human_in(config.locale())),
+    };
+    let entry = Entry {
+        uid: format!("{}@{host}", event.slug),
+        days,
+        summary: format!("{prefix}{}", event.title),
+        description: event.dated_summary(config.locale()),
+        place: event.place.as_deref(),
+        event,
+    };
+    lines(&entry, config)
+}
+
+/// One entry per stage a calendar can hold: `Antarctic Treaty: Entry into
+/// force`, its UID the event's with the stage's place in the list.
+fn stage_vevents(event: &Event, host: &str, config: &Config, t: &Strings) -> Vec<String> {
+    let locale = config.locale();
+    let mut all = Vec::new();
+    for (number, stage) in event.stages.iter().enumerate() {
+        let Some(days) = days(&stage.when) else {
+            continue;
+        };
+        let name = stage.kind.name_in(t);
+        let by = stage
+            .by
+            .as_deref()
+            .map(|by| format!(" ({by})"))
+            .unwrap_or_default();
+        let entry = Entry {
+            uid: format!("{}.stage-{}@{host}", event.slug, number + 1),
+            days,
+            summary: format!("{}: {name}{by}", event.title),
+            description: format!("{}: {name}{by}", stage.when.human_in(locale)),
+            place: stage.place.as_deref(),
+            event,
+        };
+        all.extend(lines(&entry, config));
+    }
+    all
+}
+
+fn lines(entry: &Entry, config: &Config) -> Vec<String> {
+    let (start, end) = entry.days;
+    let event = entry.event;
     let stamp = event.latest_day().unwrap_or(start);
-    let prefix = if event.when.is_circa() { "c. " } else { "" };
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
-        format!("UID:{}@{host}", event.slug),
+        format!("UID:{}", entry.uid),
         format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")),
         format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")),
         format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
-        format!("SUMMARY:{}", text(&format!("{prefix}{}", event.title))),
+        format!("SUMMARY:{}", text(&entry.summary)),
+        format!("DESCRIPTION:{}", text(&entry.description)),
     ];
-    let description = event.dated_summary(config.locale());
-    lines.push(format!("DESCRIPTION:{}", text(&description)));
-    if let Some(place) = &event.place {
+    if let Some(place) = entry.place {
         lines.push(format!("LOCATION:{}", text(place)));
     }
     if !event.tags.is_empty() {

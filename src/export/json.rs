@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::date::{HistoricalDate, Precision};
 use crate::error::Result;
 use crate::event::Event;
+use crate::stage::{Kind, Stage};
 
 /// The JSON Schema of `events.json`.
 pub(super) const SCHEMA: &str = include_str!("events.schema.json");
@@ -51,6 +52,13 @@ pub(super) struct Record<'a> {
     pub(super) circa: bool,
     /// Sorts events as the chronology does, as plain text.
     pub(super) sort_key: String,
+    /// The date in EDTF, level 1: `1976?`, `197X`, `../1952`, `-1258~`.
+    pub(super) edtf: String,
+    /// The first day the date can mean (ISO 8601, astronomical years), or
+    /// `null` before an open start.
+    pub(super) earliest: Option<String>,
+    /// The last day it can mean, or `null` after an open end.
+    pub(super) latest: Option<String>,
     pub(super) summary: &'a str,
     pub(super) place: Option<&'a str>,
     pub(super) tags: &'a [String],
@@ -58,12 +66,53 @@ pub(super) struct Record<'a> {
     pub(super) eras: Vec<&'a str>,
     /// The event's citations: sources by their id in `sources.json`.
     pub(super) sources: Vec<Cited<'a>>,
+    /// A treaty's lifecycle, in chronological order; empty otherwise.
+    pub(super) stages: Vec<StageRecord<'a>>,
     pub(super) related: &'a [String],
     /// The event's page, relative to the site's root.
     pub(super) page: String,
     /// The page's absolute URL, when the base URL is known.
     pub(super) url: Option<String>,
     pub(super) extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// A stage of a lifecycle.
+#[derive(Serialize)]
+pub(super) struct StageRecord<'a> {
+    /// As written: `signed`, `in force`, `other`.
+    pub(super) stage: &'static str,
+    /// What an `other` stage was.
+    pub(super) label: Option<&'a str>,
+    pub(super) edtf: String,
+    pub(super) earliest: Option<String>,
+    pub(super) latest: Option<String>,
+    pub(super) by: Option<&'a str>,
+    pub(super) place: Option<&'a str>,
+    /// Source ids in `sources.json`.
+    pub(super) sources: Vec<String>,
+}
+
+impl<'a> StageRecord<'a> {
+    fn new(event: &'a Event, stage: &'a Stage) -> Self {
+        StageRecord {
+            stage: stage.kind.written(),
+            label: match &stage.kind {
+                Kind::Other(label) => Some(label),
+                _ => None,
+            },
+            edtf: stage.when.edtf(),
+            earliest: stage.when.earliest().map(iso_day),
+            latest: stage.when.latest().map(iso_day),
+            by: stage.by.as_deref(),
+            place: stage.place.as_deref(),
+            sources: stage
+                .sources
+                .iter()
+                .filter_map(|&index| event.sources.get(index))
+                .map(|source| source.id.to_string())
+                .collect(),
+        }
+    }
 }
 
 /// A citation: which source, and where in it.
@@ -114,6 +163,9 @@ impl<'a> Record<'a> {
             end_precision: event.when.end.as_ref().map(precision),
             circa: event.when.is_circa(),
             sort_key: event.when.date.sort_key(),
+            edtf: event.when.edtf(),
+            earliest: event.when.earliest().map(iso_day),
+            latest: event.when.latest().map(iso_day),
             summary: &event.summary,
             place: event.place.as_deref(),
             tags: &event.tags,
@@ -130,12 +182,30 @@ impl<'a> Record<'a> {
                     locator: source.locator.as_deref(),
                 })
                 .collect(),
+            stages: event
+                .stages
+                .iter()
+                .map(|stage| StageRecord::new(event, stage))
+                .collect(),
             related: &event.related,
             page: event.page_path().to_string(),
             url: config.url(&event.page_path().to_string()),
             extra: &event.extra,
         }
     }
+}
+
+/// A day in ISO 8601 with astronomical years: `1976-01-01`, `-1258-12-31`.
+pub(super) fn iso_day(day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let year = day.year();
+    let sign = if year < 0 { "-" } else { "" };
+    format!(
+        "{sign}{:04}-{:02}-{:02}",
+        year.abs(),
+        day.month(),
+        day.day()
+    )
 }
 
 fn precision(date: &HistoricalDate) -> &'static str {

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::chronology::Chronology;
 use crate::config::Config;
-use crate::date::{HistoricalDate, human_span_in};
+use crate::date::HistoricalDate;
 use crate::error::Result;
 use crate::event::Event;
 
@@ -129,12 +129,7 @@ fn slide_of(event: &Event, config: &Config) -> Slide {
     Slide {
         start_date: Some(TimelineDate::new(&event.when.date)),
         end_date: event.when.end.as_ref().map(TimelineDate::new),
-        display_date: Some(human_span_in(
-            &event.when.date,
-            event.when.end.as_ref(),
-            event.when.is_circa(),
-            config.locale(),
-        )),
+        display_date: Some(event.when.human_in(config.locale())),
         text: Text {
             headline: escape(&event.title),
             text,

@@ -8,8 +8,10 @@
 
 use serde::Serialize;
 
-use crate::date::HistoricalDate;
+use crate::date::{HistoricalDate, Reach, When};
 use crate::event::{Event, Source};
+use crate::i18n::Strings;
+use crate::stage::Stage;
 
 /// A schema.org `Event`.
 #[derive(Serialize)]
@@ -20,7 +22,8 @@ struct EventLd<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     name: &'a str,
-    start_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     end_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -33,6 +36,55 @@ struct EventLd<'a> {
     citation: Vec<CreativeWorkLd<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     keywords: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sub_event: Vec<StageLd<'a>>,
+}
+
+/// A stage of a treaty's lifecycle, as a schema.org `Event` within the
+/// treaty's.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StageLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<PlaceLd<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+}
+
+impl<'a> StageLd<'a> {
+    fn new(event: &Event, stage: &'a Stage, t: &Strings) -> Self {
+        let (start_date, end_date) = dates(&stage.when);
+        StageLd {
+            kind: "Event",
+            name: format!("{}: {}", event.title, stage.kind.name_in(t)),
+            start_date,
+            end_date,
+            location: stage.place.as_deref().map(|name| PlaceLd {
+                kind: "Place",
+                name,
+            }),
+            description: stage
+                .by
+                .as_deref()
+                .map(|by| t.fill("stage_by", &[("name", by)])),
+        }
+    }
+}
+
+/// `startDate` and `endDate` of a date in any form: an open start has no
+/// `startDate`, an open end no `endDate`.
+fn dates(when: &When) -> (Option<String>, Option<String>) {
+    match when.reach {
+        Reach::Before => (None, Some(iso_date(&when.date))),
+        _ => (Some(iso_date(&when.date)), when.end.as_ref().map(iso_date)),
+    }
 }
 
 /// A source, as a schema.org `CreativeWork`.
@@ -82,13 +134,14 @@ struct PlaceLd<'a> {
 
 /// The JSON-LD of an event, ready to put between `<script>` tags. `url` is
 /// the page's absolute URL, when the base URL is known.
-pub(crate) fn event(event: &Event, url: Option<String>) -> String {
+pub(crate) fn event(event: &Event, url: Option<String>, t: &Strings) -> String {
+    let (start_date, end_date) = dates(&event.when);
     let data = EventLd {
         context: "https://schema.org",
         kind: "Event",
         name: &event.title,
-        start_date: iso_date(&event.when.date),
-        end_date: event.when.end.as_ref().map(iso_date),
+        start_date,
+        end_date,
         location: event.place.as_deref().map(|name| PlaceLd {
             kind: "Place",
             name,
@@ -97,6 +150,11 @@ pub(crate) fn event(event: &Event, url: Option<String>) -> String {
         url,
         citation: event.sources.iter().map(CreativeWorkLd::new).collect(),
         keywords: (!event.tags.is_empty()).then(|| event.tags.join(", ")),
+        sub_event: event
+            .stages
+            .iter()
+            .map(|stage| StageLd::new(event, stage, t))
+            .collect(),
     };
     embed(&serde_json::to_string(&data).unwrap_or_default())
 }
@@ -105,19 +163,7 @@ pub(crate) fn event(event: &Event, url: Option<String>) -> String {
 /// BCE years are astronomical, as ISO 8601 and XML Schema 1.1 count them:
 /// 1 BCE is `0000`, 1274 BCE is `-1273`.
 pub(crate) fn iso_date(date: &HistoricalDate) -> String {
-    let year = date.astronomical_year();
-    let mut text = if year < 0 {
-        format!("-{:04}", -year)
-    } else {
-        format!("{year:04}")
-    };
-    if let Some(month) = date.month() {
-        text.push_str(&format!("-{month:02}"));
-    }
-    if let Some(day) = date.day() {
-        text.push_str(&format!("-{day:02}"));
-    }
-    text
+    date.edtf()
 }
 
 /// JSON that cannot end a `<script>` element or open an HTML comment.

@@ -180,12 +180,7 @@ impl<'a> BibliographyPage<'a> {
                         CitingView {
                             href: here.link(&event.page_path()),
                             title: &event.title,
-                            when: crate::date::human_span_in(
-                                &event.when.date,
-                                event.when.end.as_ref(),
-                                event.when.is_circa(),
-                                here.locale,
-                            ),
+                            when: event.when.human_in(here.locale),
                             lang: event.shown_in.as_deref(),
                             locator: citation.locator,
                         }

@@ -82,6 +82,10 @@ pub(crate) struct MarkView {
     pub(crate) y: f64,
     pub(crate) width: f64,
     pub(crate) circa: bool,
+    /// A stretch within which the date falls: faded.
+    pub(crate) fuzzy: bool,
+    /// A date the record doubts: hollow.
+    pub(crate) uncertain: bool,
     /// The event's page, or for a cluster its first year on the index.
     pub(crate) href: String,
     /// The accessible name: title and date, or how many events and when.
@@ -202,7 +206,10 @@ pub(crate) fn measure(chronology: &Chronology) -> Option<Measured> {
     let events: Vec<Span> = chronology
         .events
         .iter()
-        .map(|e| Span::of(&e.when.date, e.when.end.as_ref(), e.when.is_circa()))
+        .map(|e| match crate::stage::extent(&e.stages) {
+            Some((first, last, open)) => Span::lifecycle(first, last, open),
+            None => Span::when(&e.when),
+        })
         .collect();
     let eras: Vec<Span> = chronology
         .eras
@@ -282,6 +289,8 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark, t: &Strings) -> MarkVie
         y: mark.y,
         width: mark.width,
         circa: mark.circa,
+        fuzzy: mark.fuzzy,
+        uncertain: mark.uncertain,
         href,
         label,
         count: mark.events.len(),

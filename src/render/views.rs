@@ -188,6 +188,11 @@ pub(crate) struct When {
     pub(crate) circa: bool,
     /// A year alone, exactly: the index's year heading already says it.
     pub(crate) bare_year: bool,
+    /// A plain date or span, with at most "c.": the template marks it up
+    /// part by part; any other form is shown as `text`.
+    pub(crate) plain: bool,
+    /// The EDTF string: `197X`, `../1952`, `1976?`.
+    pub(crate) edtf: String,
 }
 
 impl When {
@@ -205,6 +210,8 @@ impl When {
             bare_year: end.is_none()
                 && !event.when.is_circa()
                 && date.precision() == crate::date::Precision::Year,
+            plain: event.when.is_plain(),
+            edtf: event.when.edtf(),
         }
     }
 }
@@ -309,6 +316,8 @@ pub(crate) struct EventPage<'a> {
     pub(crate) next: Option<Card<'a>>,
     /// schema.org `Event` JSON-LD, safe to embed in a `<script>` element.
     pub(crate) json_ld: String,
+    /// A treaty's stages; absent for other events.
+    pub(crate) lifecycle: Option<super::lifecycle::LifecycleView<'a>>,
 }
 
 /// A year of the index, with its events.
@@ -372,6 +381,8 @@ pub(crate) struct IndexPage<'a> {
     pub(crate) pages: Vec<super::paging::PageLink>,
     /// The same span for readers: `1945–2025`, `1274 BCE–2020`.
     pub(crate) span: Option<String>,
+    /// Every event with stages, for the "in force on" filter.
+    pub(crate) agreements: Vec<super::lifecycle::AgreementView<'a>>,
 }
 
 /// `tag.html`, `actor.html` and `era.html`.

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde_json::{Value, json};
 
-use super::{ROOT, Site, file_url, files, generated, node, ready, repository};
+use super::{ROOT, Site, file_url, files, generated, lifecycles, node, ready, repository};
 use crate::common::{self, attrs, build_ok, html_pages, texts};
 
 /// The mixed fixture, built: BCE dates, a translation, and an event whose
@@ -96,7 +96,14 @@ fn every_page_passes_the_nu_html_checker() {
     }
     let jar = Path::new(ROOT).join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
     let mut pages = Vec::new();
-    for site in [repository(), generated(), files::illustrated(), mixed()] {
+    let sites = [
+        repository(),
+        generated(),
+        files::illustrated(),
+        mixed(),
+        lifecycles::treaties(),
+    ];
+    for site in sites {
         pages.extend(html_pages(&site.out).into_iter().map(|p| site.out.join(p)));
     }
     let output = Command::new("java")

@@ -22,12 +22,14 @@ pub fn script(name: &str) -> PathBuf {
     repo().join("tests/formats").join(name)
 }
 
-/// The chronologies every format is checked on: this repository's own and
-/// the fixture with BCE, partial, ranged and Unicode events.
+/// The chronologies every format is checked on: this repository's own,
+/// the fixture with BCE, partial, ranged and Unicode events, and the one
+/// with treaty lifecycles and every EDTF form.
 pub fn sites() -> Vec<(&'static str, TempDir)> {
     vec![
         ("repository", repository_site()),
         ("mixed", super::fixture("mixed")),
+        ("treaties", super::fixture("treaties")),
     ]
 }
 

@@ -3,6 +3,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod dates;
 mod sources;
 mod templates;
 mod yaml;

@@ -1,0 +1,89 @@
+//! Treaty lifecycles: the dated stages an agreement passes through.
+//!
+//! An event's `stages:` list says when it was signed, ratified or acceded
+//! to (and by whom), when it entered into force, and when it was suspended,
+//! denounced, expired or was terminated; anything else is
+//! `{stage: other, label: "…"}`. Each stage has a date in any form `date:`
+//! accepts, and optionally `by` (a party, as written), `place` and
+//! `sources`. Validation refuses a stage dated before the signature and an
+//! entry into force before any signature or ratification, at the stage's
+//! file line and column. The periods in force are derived here for the
+//! index's "in force on" filter and the axis.
+
+mod kind;
+mod raw;
+
+use chrono::NaiveDate;
+
+use crate::date::When;
+
+pub use kind::Kind;
+pub(crate) use raw::{RawStage, validate};
+
+/// One stage of a lifecycle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    /// What happened.
+    pub kind: Kind,
+    /// When, as the record allows.
+    pub when: When,
+    /// The party that acted, as written (`Russia`, `Venezuela`).
+    pub by: Option<String>,
+    /// Where.
+    pub place: Option<String>,
+    /// The stage's sources: indices into the event's sources.
+    pub sources: Vec<usize>,
+}
+
+/// A stretch of time an agreement was in force: from the first day of an
+/// `in force` stage to the first day of the next stage that ends it, or
+/// open while none has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InForce {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The day it stopped being in force, if it has.
+    pub until: Option<NaiveDate>,
+}
+
+/// The periods in force of stages in chronological order: an `in force`
+/// stage opens one (unless one is open), a suspension, expiry or
+/// termination closes it, a later `in force` opens another.
+pub fn in_force(stages: &[Stage]) -> Vec<InForce> {
+    let mut periods: Vec<InForce> = Vec::new();
+    for stage in stages {
+        let Some(first) = stage.when.earliest().or(stage.when.latest()) else {
+            continue;
+        };
+        let open = periods.last().is_some_and(|p| p.until.is_none());
+        match (&stage.kind, open) {
+            (Kind::InForce, false) => periods.push(InForce {
+                from: first,
+                until: None,
+            }),
+            (kind, true) if kind.ends_force() => {
+                if let Some(last) = periods.last_mut() {
+                    last.until = Some(first);
+                }
+            }
+            _ => {}
+        }
+    }
+    periods
+}
+
+/// The first and last day a lifecycle covers, and whether it runs on past
+/// its last stage (it is in force, with no end recorded).
+pub fn extent(stages: &[Stage]) -> Option<(NaiveDate, NaiveDate, bool)> {
+    let first = stages.iter().filter_map(|s| s.when.earliest()).min()?;
+    let last = stages
+        .iter()
+        .filter_map(|s| s.when.latest().or(s.when.earliest()))
+        .max()?;
+    let open = in_force(stages).last().is_some_and(|p| p.until.is_none())
+        || stages.iter().any(|s| s.when.latest().is_none());
+    Some((first, last, open))
+}
+
+#[cfg(test)]
+mod tests;
