@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::Deserialize;
 use serde::de::Deserializer;
 
@@ -54,6 +55,7 @@ struct RawEvent {
     aliases: Vec<String>,
     #[serde(default)]
     draft: bool,
+    updated: Option<String>,
     #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
     body: Option<String>,
@@ -111,6 +113,9 @@ pub struct Event {
     pub aliases: Vec<String>,
     /// Published, or left out unless drafts are asked for.
     pub status: Status,
+    /// When the event was added or last changed: `updated:` as written,
+    /// until the build dates it from its file's history (`feed::date`).
+    pub updated: Option<DateTime<Utc>>,
     /// Free data for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Markdown.
@@ -400,6 +405,10 @@ fn validate(
     let aliases = page_path::aliases(&raw.aliases)
         .map_err(|message| errors.push(lines.error(path, "aliases", message)))
         .unwrap_or_default();
+    let updated = raw.updated.as_deref().map(parse_updated).transpose();
+    let updated = updated
+        .map_err(|message| errors.push(lines.error(path, "updated", message)))
+        .unwrap_or_default();
     Error::collect(errors)?;
     let scan = markdown::scan(&body);
     let summary = raw
@@ -440,12 +449,26 @@ fn validate(
             true => Status::Draft,
             false => Status::Published,
         },
+        updated,
         extra: raw.extra,
         body: Body::Text(body),
         file_links: scan.file_links,
         translations: BTreeMap::new(),
         shown_in: None,
     })
+}
+
+/// `updated:`, a day (midnight UTC) or an RFC 3339 time.
+fn parse_updated(written: &str) -> Result<DateTime<Utc>, String> {
+    let day =
+        NaiveDate::parse_from_str(written, "%Y-%m-%d").map(|day| day.and_time(NaiveTime::MIN));
+    match (day, DateTime::parse_from_rfc3339(written)) {
+        (Ok(day), _) => Ok(day.and_utc()),
+        (_, Ok(time)) => Ok(time.with_timezone(&Utc)),
+        _ => Err(format!(
+            "updated: {written:?} is neither a day (2025-05-07) nor a time (2025-05-07T14:30:00Z)"
+        )),
+    }
 }
 
 fn choose_slug(written: Option<&str>, default: String) -> Result<String, String> {
