@@ -9,6 +9,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use common::git::commit;
 use common::tools::{self, BASE};
 use common::{break_build, write};
 use serde_json::Value;
@@ -23,40 +24,6 @@ languages:
 /// An event file: a title and a date, with more front matter if given.
 fn event(title: &str, date: &str, more: &str) -> String {
     format!("---\ntitle: \"{title}\"\ndate: {date}\n{more}---\nThe envoys met.\n")
-}
-
-/// Runs git in `root` with a fixed author and commit time (RFC 3339);
-/// `None` when git is missing (a failure under CI).
-fn git(root: &Path, args: &[&str], time: &str) -> Option<()> {
-    let output = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Archivist",
-            "-c",
-            "user.email=a@example.org",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(root)
-        .env("GIT_AUTHOR_DATE", time)
-        .env("GIT_COMMITTER_DATE", time)
-        .output();
-    let Ok(output) = output else {
-        return tools::missing("git (apt-get install git)");
-    };
-    assert!(output.status.success(), "git {args:?}: {output:?}");
-    Some(())
-}
-
-/// Commits every change in `root` at `time`.
-fn commit(root: &Path, time: &str) -> Option<()> {
-    git(root, &["add", "-A"], time)?;
-    git(root, &["commit", "-q", "-m", "Add events"], time)
 }
 
 /// Builds `root` with the CLI, `SOURCE_DATE_EPOCH` set to `epoch` if given.
@@ -104,7 +71,6 @@ fn history() -> Option<TempDir> {
         "content/events/ghent.es.md",
         "---\ntitle: \"Gante\"\n---\nSe reunieron.\n",
     );
-    git(root, &["init", "-q"], "2024-01-02T03:04:05Z")?;
     commit(root, "2024-01-02T03:04:05Z")?;
     let written = "updated: 2020-01-01\n";
     write(
