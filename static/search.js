@@ -175,9 +175,11 @@
   // For one term: each event's points and, for a text match, which word of
   // the text it was. A word the term begins, as written, counts 12 in the
   // title when it is the term and 10 when longer, 6 in the place, actors or
-  // tags, 2 in the text; a word of the term's family only (a family is
-  // an entry whose fifth item is 0) counts one less in each field: 8, 5
-  // and 1. The last few are kept, as typing extends one term at a time.
+  // tags, 2 in the text; a word only of the term's family (a family is an
+  // entry whose fifth item is 0) counts less in each field: 8 in the
+  // title, 5 in the names, 1 in the text, so that a word as written ranks
+  // above its family. The last few are kept, as typing extends one term at
+  // a time.
   var recent = new Map(), GIVE = [[12, 10, 6, 2], [8, 8, 5, 1]];
   function hitsOf(term) {
     var id = term.key + "\u0000" + term.stem;
@@ -195,10 +197,13 @@
       for (var k = lowerBound(entries, term.key); k < entries.length &&
         matches(entries[k][0], term.key); k++) {
         var entry = entries[k];
-        if (entry[4] !== 0) { give(entry, entry[0] === term.key, GIVE[0], forms.push(entry[4] || entry[0])); }
+        if (entry[4] !== 0) {
+          give(entry, entry[0] === term.key, GIVE[0], forms.push(entry[4] || entry[0]));
+        }
       }
       if (term.stem === null) { return; }
-      for (k = lowerBound(entries, term.stem); k < entries.length && entries[k][0] === term.stem; k++) {
+      var stem = term.stem;
+      for (k = lowerBound(entries, stem); k < entries.length && entries[k][0] === stem; k++) {
         (entries[k][4] === 0 ? family : written).push(entries[k]);
       }
     });
@@ -206,7 +211,9 @@
     // whose stem it is (src/search/stem.rs leaves such a family out).
     var form = term.stem === null ? 0 : forms.push(term.form);
     if (!family.length) {
-      family = written.filter(function (entry) { return stemOf(entry[4] || entry[0]) === term.stem; });
+      family = written.filter(function (entry) {
+        return stemOf(entry[4] || entry[0]) === term.stem;
+      });
     }
     family.forEach(function (entry) { give(entry, false, GIVE[1], form); });
     var hits = { points: points, word: word, forms: forms };
