@@ -81,6 +81,9 @@ pub struct Event {
     pub aliases: Vec<String>,
     /// Published, or left out unless drafts are asked for.
     pub status: Status,
+    /// When the event was added or last changed: `updated:` as written,
+    /// until the build dates it from its file's history (`feed::date`).
+    pub updated: Option<chrono::DateTime<chrono::Utc>>,
     /// Free data for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Markdown.

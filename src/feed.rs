@@ -5,13 +5,22 @@
 //! site's base URL is known (site.yaml's `base_url` or `--base-url`); without
 //! it they are left out, with one warning, rather than written with broken
 //! links. The XML is written with quick-xml, which escapes every text and
-//! attribute; characters XML 1.0 cannot hold are dropped. Nothing depends on
-//! the clock: the feed's timestamps come from the events' own dates.
+//! attribute; characters XML 1.0 cannot hold are dropped.
+//!
+//! An entry's `updated` is when the event was added or last changed, so
+//! that a feed reader shows an event added today about 1046 as new: the last
+//! commit time of its file or of its translations' files (see
+//! `load::Changes`), else its `updated:` field, else the build's
+//! `SOURCE_DATE_EPOCH`, else, with none of these, the last day its dates
+//! name. Nothing depends on the clock: the same commit builds the same
+//! bytes.
 
 use std::borrow::Cow;
 use std::io;
 
-use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveTime, Utc};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event as Xml};
 
@@ -19,6 +28,7 @@ use crate::chronology::Chronology;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::event::Event;
+use crate::load::Changes;
 use crate::output::Sink;
 
 /// The one warning a build without a base URL gives.
@@ -68,12 +78,50 @@ fn absolute(config: &Config, path: &str) -> String {
     config.page_url(path).unwrap_or_default()
 }
 
-/// An RFC 3339 timestamp for a day: midnight UTC. A feed with no datable
-/// event says 1970-01-01.
-fn timestamp(day: Option<NaiveDate>) -> String {
-    day.map_or_else(
+/// Dates each event's `updated` by its files' history (see the module
+/// documentation): the latest commit of its file and of its translations'
+/// files beside it, else its `updated:` field, else `SOURCE_DATE_EPOCH`.
+pub(crate) fn date(events: &mut [Event], changes: &Changes, config: &Config) {
+    let source_date = changes
+        .source_date
+        .and_then(|t| DateTime::from_timestamp(t, 0));
+    for event in events {
+        let commit = files(event.path(), config)
+            .filter_map(|path| changes.commit(&path))
+            .max()
+            .and_then(|t| DateTime::from_timestamp(t, 0));
+        event.updated = commit.or(event.updated).or(source_date);
+    }
+}
+
+/// An event's file and the translations a Markdown file may have beside it
+/// (`x.md`, `x.es.md`).
+fn files<'a>(path: &'a Path, config: &'a Config) -> impl Iterator<Item = PathBuf> + 'a {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let markdown = path.extension().is_some_and(|e| e == "md");
+    let translated = config.languages.iter().skip(1).filter(move |_| markdown);
+    let translations =
+        translated.map(move |language| path.with_file_name(format!("{stem}.{}.md", language.code)));
+    std::iter::once(path.to_path_buf()).chain(translations)
+}
+
+/// When an event changed, for the feed: its `updated`, else midnight UTC of
+/// the last day its dates name; `None` when every date is BCE.
+fn changed(event: &Event) -> Option<DateTime<Utc>> {
+    let day = || {
+        event
+            .latest_day()
+            .map(|day| day.and_time(NaiveTime::MIN).and_utc())
+    };
+    event.updated.or_else(day)
+}
+
+/// An RFC 3339 timestamp, to the second. A feed with no datable event says
+/// 1970-01-01.
+fn timestamp(time: Option<DateTime<Utc>>) -> String {
+    time.map_or_else(
         || "1970-01-01T00:00:00Z".to_string(),
-        |day| format!("{}T00:00:00Z", day.format("%Y-%m-%d")),
+        |time| time.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
     )
 }
 
@@ -82,7 +130,7 @@ fn timestamp(day: Option<NaiveDate>) -> String {
 fn atom(chronology: &Chronology, config: &Config) -> io::Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
-    let updated = chronology.events.iter().filter_map(Event::latest_day).max();
+    let updated = chronology.events.iter().filter_map(changed).max();
     w.create_element("feed")
         .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
         .with_attribute(("xml:lang", config.language.as_str()))
@@ -119,7 +167,7 @@ fn entry(w: &mut Writer<Vec<u8>>, config: &Config, event: &Event) -> io::Result<
     w.create_element("entry").write_inner_content(|w| {
         text(w, "id", &url)?;
         text(w, "title", &event.title)?;
-        text(w, "updated", &timestamp(event.latest_day()))?;
+        text(w, "updated", &timestamp(changed(event)))?;
         link(w, "alternate", "text/html", &url)?;
         text(w, "summary", &event.dated_summary(config.locale()))?;
         for tag in &event.tags {
@@ -192,10 +240,32 @@ mod tests {
         assert!(matches!(clean("plain"), Cow::Borrowed(_)));
     }
 
+    use chrono::NaiveDate;
+
     #[test]
-    fn timestamps_are_midnight_utc() {
-        let day = NaiveDate::from_ymd_opt(1945, 3, 14);
-        assert_eq!(timestamp(day), "1945-03-14T00:00:00Z");
+    fn timestamps_are_utc_to_the_second() {
+        let day = NaiveDate::from_ymd_opt(1945, 3, 14).map(|d| d.and_time(NaiveTime::MIN));
+        assert_eq!(timestamp(day.map(|d| d.and_utc())), "1945-03-14T00:00:00Z");
+        let time = DateTime::from_timestamp(1_746_628_245, 0);
+        assert_eq!(timestamp(time), "2025-05-07T14:30:45Z");
         assert_eq!(timestamp(None), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn an_event_and_its_translations_are_its_files() {
+        let mut config = Config::default();
+        let language = |code: &str| crate::config::Language {
+            code: code.into(),
+            name: code.into(),
+            title: None,
+            description: None,
+        };
+        config.languages = ["en", "es", "ru"].map(language).to_vec();
+        let found: Vec<PathBuf> = files(Path::new("content/events/x.md"), &config).collect();
+        let expected =
+            ["x.md", "x.es.md", "x.ru.md"].map(|name| Path::new("content/events").join(name));
+        assert_eq!(found, expected);
+        let yaml: Vec<PathBuf> = files(Path::new("content/list.yaml"), &config).collect();
+        assert_eq!(yaml, [PathBuf::from("content/list.yaml")]);
     }
 }

@@ -4,7 +4,8 @@
 //! The fingerprint covers the site's inputs (`site.yaml`, `content/`,
 //! `templates/`, `static/`, `i18n/`: each file's path, size and modification
 //! time), the build options (not the output folder, which holds the
-//! stamp), and the annals executable itself. It is stored
+//! stamp), the last commit and `SOURCE_DATE_EPOCH` (which the feed's times
+//! come from), and the annals executable itself. It is stored
 //! in the output's marker file with the counts and warnings of the build that
 //! wrote it; when a new build finds the same fingerprint there, the output
 //! is already what it would write.
@@ -43,6 +44,7 @@ pub fn of(opts: &BuildOptions) -> String {
     }
     opts.base_url.hash(&mut hasher);
     format!("{:?}", opts.drafts).hash(&mut hasher);
+    crate::load::history_fingerprint(&opts.root).hash(&mut hasher);
     for input in INPUTS {
         for entry in WalkDir::new(opts.root.join(input)).sort_by_file_name() {
             match entry {

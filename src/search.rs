@@ -8,12 +8,13 @@
 //! assigns one object to `window.annalsSearch`:
 //!
 //! ```text
-//! { "v": 2, "stamp": "…", "events": 10000,
+//! { "v": 3, "stamp": "…", "events": 10000,
 //!   "tags":   [[slug, name], …],   "actors": [[slug, name], …],
 //!   "eras":   [[slug, name], …],
 //!   "words":  [[first key, last key], …],   one per word shard
 //!   "records": [16, 256],                   events per block of records
-//!   "groups": [count, …] }                  groups per group shard
+//!   "groups": [count, …],                   groups per group shard
+//!   "stem": true }                          when search/stem.js is there
 //! ```
 //!
 //! The rest is in `search/`, one script per shard, each calling
@@ -31,6 +32,9 @@
 //!   body), and the lowercase word as written, left out when it is the key
 //!   (as are empty lists at the end). An event is in one list per key, its
 //!   best, so the rank of every match comes from the postings alone.
+//!   In an edition whose language has a stemmer, the word families are
+//!   entries too, `[stem, title, names, text, 0]`, sorted among the words
+//!   by their folded stem (`search/stem.rs`).
 //! - `e16-<k>.js` and `e256-<k>.js`: the records of events `16k…` and
 //!   `256k…` (`search/events.rs`), each `[slug, title, when, place, [tag]]`,
 //!   loaded only for the results shown.
@@ -39,6 +43,8 @@
 //!   box is ticked.
 //! - `years.js`: `{from, to}`, the events' years for the year filter, as
 //!   number streams (`search/events.rs`). Loaded when a year is typed.
+//! - `stem.js`: the edition's Snowball stemmer, which hands a function
+//!   (`search/stem.rs`). Loaded with the first query's word shards.
 //!
 //! Events are in chronological order and referred to by position; tags,
 //! actors and eras by position in the manifest's lists; years are
@@ -49,6 +55,7 @@
 
 mod encode;
 mod events;
+mod stem;
 mod words;
 
 use std::hash::{DefaultHasher, Hasher};
@@ -58,15 +65,17 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::chronology::{Chronology, Group};
+use crate::config::Config;
 use crate::date::Locale;
 use crate::error::Result;
 use crate::output::Sink;
 use encode::postings;
 use events::Memberships;
-use words::Word;
+use stem::{Language, Stems};
+use words::{Kind, Word};
 
 /// The format version, bumped when the layout changes.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// About how large a word or group shard grows, in bytes.
 const SHARD_BYTES: usize = 64 * 1024;
@@ -89,12 +98,15 @@ struct Manifest<'a> {
     words: Vec<(&'a str, &'a str)>,
     records: [usize; 2],
     groups: Vec<usize>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    stem: bool,
 }
 
 /// Writes the search index of `chronology` into `sink`: the shards as they
 /// are made, then the manifest.
-pub fn write(chronology: &Chronology, locale: Locale, sink: &dyn Sink) -> Result<()> {
-    let manifest = build(chronology, locale, &mut |name, text| {
+pub fn write(chronology: &Chronology, config: &Config, sink: &dyn Sink) -> Result<()> {
+    let language = Language::of(&config.language);
+    let manifest = build(chronology, config.locale(), language, &mut |name, text| {
         sink.put(&format!("{FOLDER}/{name}.js"), text.as_bytes())
     })?;
     sink.put(MANIFEST, manifest.as_bytes())
@@ -105,6 +117,7 @@ pub fn write(chronology: &Chronology, locale: Locale, sink: &dyn Sink) -> Result
 fn build(
     chronology: &Chronology,
     locale: Locale,
+    language: Option<Language>,
     emit: &mut dyn FnMut(String, String) -> Result<()>,
 ) -> Result<String> {
     let members = Memberships::of(chronology);
@@ -117,7 +130,8 @@ fn build(
     };
     let word_ranges = {
         let names = events::names(chronology, &members);
-        let words = words::index(&chronology.events, &names)?;
+        let stems = language.map(Stems::new);
+        let words = words::index(&chronology.events, &names, stems.as_ref())?;
         drop(names);
         let (ranges, shards) = word_shards(&words, SHARD_BYTES);
         for (name, text) in shards {
@@ -137,6 +151,9 @@ fn build(
     }
     let years = serde_json::to_string(&events::years(&chronology.events)).unwrap_or_default();
     put("years".into(), script("years", &years))?;
+    if let Some(language) = language {
+        put("stem".into(), stem::script(language))?;
+    }
     let manifest = Manifest {
         v: VERSION,
         stamp: format!("{:016x}", stamp.finish()),
@@ -154,6 +171,7 @@ fn build(
             .collect(),
         records: [events::SMALL, events::LARGE],
         groups: sizes,
+        stem: language.is_some(),
     };
     let json = serde_json::to_string(&manifest).unwrap_or_default();
     Ok(format!("window.annalsSearch={json};\n"))
@@ -183,9 +201,14 @@ fn word_shards(words: &[Word], target: usize) -> (Vec<Range<usize>>, Vec<(String
     (ranges, shards)
 }
 
-/// One word's entry: `[key, title, names, text, form]`, shortened.
+/// One word's entry: `[key, title, names, text, form]`, shortened, or a
+/// family's: `[key, title, names, text, 0]`.
 fn word_entry(word: &Word) -> String {
     let lists = word.lists.each_ref().map(|list| postings(list));
+    if word.kind == Kind::Stem {
+        let [title, names, text] = &lists;
+        return serde_json::to_string(&(&word.key, title, names, text, 0)).unwrap_or_default();
+    }
     let mut fields: Vec<&str> = lists.iter().map(String::as_str).collect();
     fields.insert(0, &word.key);
     if word.form == word.key {

@@ -77,7 +77,8 @@ impl Site {
         let Settings { config, templates } = Settings::parse(sources, opts)?;
         let root = &sources.root;
         let (files, translations) = translation::partition(&sources.content, root, &config)?;
-        let events = event::read_all(root, &files)?;
+        let mut events = event::read_all(root, &files)?;
+        feed::date(&mut events, &sources.changes, &config);
         let chronology = model(events, &translations, &config, opts.drafts)?;
         let mut warnings = export::warnings(&chronology);
         let editions = editions(sources, &config, chronology)?;

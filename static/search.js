@@ -10,7 +10,7 @@
   "use strict";
   var data = window.annalsSearch;
   var form = document.getElementById("finder");
-  if (!data || data.v !== 2 || !form) { return; }
+  if (!data || data.v !== 3 || !form) { return; }
   var $ = function (id) { return document.getElementById(id); };
   var input = $("q"), results = $("results"), list = $("result-list");
   var status = $("status"), more = $("more"), browse = $("browse");
@@ -34,12 +34,44 @@
   // it begins; a term of one character only the same word, so that the
   // first keystroke needs no more than a shard.
   var ASCII = /^[\x00-\x7f]*$/, WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  var WRITTEN = /[\p{Alphabetic}\p{N}\u0300-\u036f]+/gu;
   function fold(text) {
     if (ASCII.test(text)) { return text.toLowerCase(); }
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  function termsOf(text) { return fold(text).match(WORD) || []; }
-  function matches(word, term) { return term.length > 1 ? word.startsWith(term) : word === term; }
+  // Stems, as src/search/stem.rs makes the index's word families: the
+  // edition's Snowball stemmer (search/stem.js, the same algorithm as the
+  // build's) on the lowercase word as written, composed, then folded.
+  var stems = new Map();
+  function stemOf(form) {
+    var stemmer = data.stem && loaded("stem");
+    if (!stemmer) { return null; }
+    if (!stems.has(form)) {
+      if (stems.size > 4096) { stems.clear(); }
+      stems.set(form, fold(stemmer(ASCII.test(form) ? form : form.normalize("NFC"))));
+    }
+    return stems.get(form);
+  }
+  // The terms of a query, split as src/search/words.rs splits a text: each
+  // {key, form, stem}, the stem null while there is no stemmer.
+  function termsOf(text) {
+    var terms = [];
+    (text.match(WRITTEN) || []).forEach(function (word) {
+      var form = word.toLowerCase(), stem = stemOf(form);
+      (fold(form).match(WORD) || []).forEach(function (key) {
+        terms.push({ key: key, form: form, stem: stem });
+      });
+    });
+    return terms;
+  }
+  function matches(word, term) {
+    return term.length > 1 ? word.startsWith(term) : word === term;
+  }
+  // Whether a word of a title or a summary is one a term finds.
+  function finds(word, term) {
+    var lower = word.toLowerCase();
+    return matches(fold(lower), term.key) || (term.stem !== null && stemOf(lower) === term.stem);
+  }
 
   // Numbers and posting lists, as src/search/encode.rs writes them.
   var DIGIT = new Int8Array(128).fill(-1);
@@ -118,44 +150,75 @@
   }
   function loaded(name) { var entry = shards.get(name); return entry && entry.data; }
 
-  // The word shards that hold the words a term matches.
+  // The word shards that hold the words a term matches: those it begins,
+  // and its family.
   function wordShards(term) {
-    var names = [];
+    var names = [], key = term.key, stem = term.stem;
     data.words.forEach(function (range, k) {
       var first = range[0], last = range[1];
-      if (term.length > 1 ? last >= term && (first < term || first.startsWith(term)) :
-        first <= term && term <= last) { names.push("w" + k); }
+      if (key.length > 1 ? last >= key && (first < key || first.startsWith(key)) :
+        first <= key && key <= last) { names.push("w" + k); }
+      else if (stem !== null && first <= stem && stem <= last) { names.push("w" + k); }
     });
     return names;
   }
+  // Where the entries of `key` start in a shard's sorted entries.
+  function lowerBound(entries, key) {
+    var lo = 0, hi = entries.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (entries[mid][0] < key) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
 
-  // For one term: each event's points (12 for a title word that is the
-  // term, 10 for one it begins, 6 in the place, actors or tags, 2 in the
-  // text, 0 for none) and, for a text match, which word of the text it was.
-  // The last few are kept, as typing extends one term at a time.
-  var recent = new Map();
+  // For one term: each event's points and, for a text match, which word of
+  // the text it was. A word the term begins, as written, counts 12 in the
+  // title when it is the term and 10 when longer, 6 in the place, actors or
+  // tags, 2 in the text; a word only of the term's family (a family is an
+  // entry whose fifth item is 0) counts less in each field: 8 in the
+  // title, 5 in the names, 1 in the text, so that a word as written ranks
+  // above its family. The last few are kept, as typing extends one term at
+  // a time.
+  var recent = new Map(), GIVE = [[12, 10, 6, 2], [8, 8, 5, 1]];
   function hitsOf(term) {
-    if (recent.has(term)) { return recent.get(term); }
+    var id = term.key + "\u0000" + term.stem;
+    if (recent.has(id)) { return recent.get(id); }
     var points = new Uint8Array(COUNT), word = new Int32Array(COUNT), forms = [];
-    var give = function (postings, value) {
-      each(postings, function (i) { if (points[i] < value) { points[i] = value; } });
+    var give = function (entry, exact, scale, form) {
+      [entry[1], entry[2]].forEach(function (postings, field) {
+        var value = scale[field ? 2 : exact ? 0 : 1];
+        each(postings, function (i) { if (points[i] < value) { points[i] = value; } });
+      });
+      each(entry[3], function (i) { if (!points[i]) { points[i] = scale[3]; word[i] = form; } });
     };
-    wordShards(term).forEach(function (name) {
-      var entries = loaded(name), lo = 0, hi = entries.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (entries[mid][0] < term) { lo = mid + 1; } else { hi = mid; }
+    var shards = wordShards(term).map(loaded), family = [], written = [];
+    shards.forEach(function (entries) {
+      for (var k = lowerBound(entries, term.key); k < entries.length &&
+        matches(entries[k][0], term.key); k++) {
+        var entry = entries[k];
+        if (entry[4] !== 0) {
+          give(entry, entry[0] === term.key, GIVE[0], forms.push(entry[4] || entry[0]));
+        }
       }
-      for (var k = lo; k < entries.length && matches(entries[k][0], term); k++) {
-        var entry = entries[k], form = forms.push(entry[4] || entry[0]);
-        give(entry[1], entry[0] === term ? 12 : 10);
-        give(entry[2], 6);
-        each(entry[3], function (i) { if (!points[i]) { points[i] = 2; word[i] = form; } });
+      if (term.stem === null) { return; }
+      var stem = term.stem;
+      for (k = lowerBound(entries, stem); k < entries.length && entries[k][0] === stem; k++) {
+        (entries[k][4] === 0 ? family : written).push(entries[k]);
       }
     });
+    // No family of the stem's key: its family is the words of that key
+    // whose stem it is (src/search/stem.rs leaves such a family out).
+    var form = term.stem === null ? 0 : forms.push(term.form);
+    if (!family.length) {
+      family = written.filter(function (entry) {
+        return stemOf(entry[4] || entry[0]) === term.stem;
+      });
+    }
+    family.forEach(function (entry) { give(entry, false, GIVE[1], form); });
     var hits = { points: points, word: word, forms: forms };
     if (recent.size > 16) { recent.delete(recent.keys().next().value); }
-    recent.set(term, hits);
+    recent.set(id, hits);
     return hits;
   }
 
@@ -264,7 +327,7 @@
   function inText(i, outcome) {
     var words = [];
     outcome.hits.forEach(function (hits) {
-      if (hits.points[i] === 2) { words.push(hits.forms[hits.word[i] - 1]); }
+      if (hits.points[i] <= 2 && hits.points[i] > 0) { words.push(hits.forms[hits.word[i] - 1]); }
     });
     return words;
   }
@@ -273,8 +336,8 @@
     var fragment = document.createDocumentFragment(), last = 0, match;
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text))) {
-      var word = fold(match[0]);
-      if (!terms.some(function (t) { return matches(word, t); })) { continue; }
+      var word = match[0];
+      if (!terms.some(function (t) { return finds(word, t); })) { continue; }
       fragment.append(text.slice(last, match.index));
       var mark = document.createElement("mark");
       mark.textContent = match[0];
@@ -340,7 +403,7 @@
     var retry = function () { attempt(state, gen); }, terms = termsOf(state.q);
     var wanted = terms.reduce(function (names, term) {
       return names.concat(wordShards(term));
-    }, filterShards(state));
+    }, filterShards(state).concat(data.stem && terms.length ? ["stem"] : []));
     var got = fetchAll(wanted, retry);
     if (got === "ready") {
       var outcome = search(state, terms);

@@ -95,6 +95,9 @@ impl SearchIndex {
         for entry in fs::read_dir(root.join("public/search")).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            if name == "stem" {
+                continue; // the stemmer: code, not data (tests/stemming.rs)
+            }
             let text = fs::read_to_string(&path).unwrap();
             let json = text
                 .strip_prefix(&format!("annalsShard(\"{name}\","))
@@ -124,10 +127,22 @@ impl SearchIndex {
             .into_iter()
             .find(|w| w[0] == key && w.get(4).unwrap_or(&w[0]) == form)
             .unwrap_or_else(|| panic!("no word {key:?} ({form})"));
-        (1..4)
-            .map(|field| postings(entry.get(field).and_then(Value::as_str).unwrap_or("")))
-            .collect()
+        lists(&entry)
     }
+
+    /// The word family entry of this stem, `[stem, title, names, text, 0]`.
+    fn family(&self, stem: &str) -> Option<Vec<Vec<u32>>> {
+        let entries = self.items("w").into_iter();
+        let mut found = entries.filter(|w| w[0] == stem && w.get(4) == Some(&Value::from(0)));
+        found.next().map(|entry| lists(&entry))
+    }
+}
+
+/// An entry's posting lists: title, names, text.
+fn lists(entry: &Value) -> Vec<Vec<u32>> {
+    (1..4)
+        .map(|field| postings(entry.get(field).and_then(Value::as_str).unwrap_or("")))
+        .collect()
 }
 
 const DIGITS: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -176,7 +191,7 @@ fn the_search_index_holds_every_event_and_body_word() {
     let site = fixture("mixed");
     build_ok(site.path());
     let index = SearchIndex::read(site.path());
-    assert_eq!(index.manifest["v"], 2);
+    assert_eq!(index.manifest["v"], 3);
     assert_eq!(index.manifest["events"], 9);
     assert_eq!(index.manifest["records"], serde_json::json!([16, 256]));
     let records = index.items("e16-");
@@ -278,4 +293,28 @@ fn the_repositorys_axis_draws_its_2025_events_one_by_one() {
     assert_eq!(attrs(&index, "#browse", "class"), ["chronology"]);
     let problems = broken_links(dir.path());
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_search_index_groups_word_families_under_their_stem() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let index = SearchIndex::read(site.path());
+    assert_eq!(index.manifest["stem"], true, "English has a stemmer");
+    assert!(site.path().join("public/search/stem.js").is_file());
+    let treaty = index.word("treaty", "treaty");
+    let treaties = index.word("treaties", "treaties");
+    assert_eq!(treaty, [vec![1], vec![2, 7], vec![0, 3]]);
+    assert_eq!(treaties, [vec![], vec![], vec![1]]);
+    assert_eq!(
+        index.family("treati"),
+        Some(vec![vec![1], vec![2, 7], vec![0, 3]]),
+        "the events of both, each under its best field: 1 has \"treaty\" in its title"
+    );
+    assert_eq!(index.word("kadesh", "kadesh")[0], [0]);
+    assert_eq!(
+        index.family("kadesh"),
+        None,
+        "a family of one word is that word"
+    );
 }

@@ -140,10 +140,31 @@ fn pages_runner(site: &Path, scratch: &Path, download: &str) -> Runner {
 /// The Pages actions, standing in for a first run: the checkout is the
 /// site itself, the cache is empty, and the upload records its folder.
 fn pages_actions(uploaded: &mut Vec<String>) -> impl FnMut(&mut Runner, &str, &Value) + '_ {
+    pages_actions_from(None, uploaded)
+}
+
+/// The same, with a checkout that clones `origin` into the workspace as
+/// actions/checkout does: the last `fetch-depth` commits (1 by default),
+/// every one for 0.
+fn pages_actions_from<'a>(
+    origin: Option<&'a Path>,
+    uploaded: &'a mut Vec<String>,
+) -> impl FnMut(&mut Runner, &str, &Value) + 'a {
     move |runner, action, step| {
         let id = step["id"].as_str().unwrap_or_default();
         match action.split('@').next().unwrap_or_default() {
-            "actions/checkout" => {}
+            "actions/checkout" => {
+                let Some(origin) = origin else { return };
+                let depth = step["with"]["fetch-depth"].as_u64().unwrap_or(1);
+                let url = format!("file://{}", origin.display());
+                let shallow = format!("--depth={depth}");
+                let args = match depth {
+                    0 => vec!["clone", "-q", &url, "."],
+                    _ => vec!["clone", "-q", &shallow, &url, "."],
+                };
+                let clone = runner.shell(&format!("git {}", args.join(" ")));
+                assert!(clone.status.success(), "{clone:?}");
+            }
             "actions/configure-pages" => runner.set_outputs(id, &[("base_url", PAGES_URL)]),
             "actions/cache" => runner.set_outputs(id, &[("cache-hit", "false")]),
             "actions/upload-pages-artifact" => {
@@ -348,4 +369,81 @@ fn without_a_release_the_install_builds_the_tag_from_source() {
         )
     );
     assert!(last.failed(), "the stand-in cargo fails: {}", last.log());
+}
+
+#[test]
+fn the_pages_workflows_check_out_the_history_the_feed_is_dated_by() {
+    for path in [
+        repo().join(".github/workflows/pages.yml"),
+        repo().join("src/scaffold/pages.yml"),
+    ] {
+        let workflow: Value = serde_yaml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let steps = workflow["jobs"]["build"]["steps"].as_sequence().unwrap();
+        let checkout = steps.iter().find(|step| {
+            step["uses"]
+                .as_str()
+                .is_some_and(|uses| uses.starts_with("actions/checkout@"))
+        });
+        let depth = &checkout.unwrap()["with"]["fetch-depth"];
+        assert_eq!(
+            depth.as_u64(),
+            Some(0),
+            "{}: the whole history",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_new_site_deployed_from_its_history_dates_each_event_by_its_commit() {
+    if !ready() {
+        return;
+    }
+    let scratch = TempDir::new().unwrap();
+    let dist = release_archive(scratch.path());
+    let files: Vec<(String, Vec<u8>)> = [archive_name(), format!("{}.sha256", archive_name())]
+        .into_iter()
+        .map(|name| (name.clone(), fs::read(dist.join(&name)).unwrap()))
+        .collect();
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let (_server, download) = serve_release(scratch.path(), &files);
+    let origin = init_site(scratch.path());
+    let Some(()) = common::git::commit(&origin, "2024-01-02T03:04:05Z") else {
+        return;
+    };
+    let event = "---\ntitle: \"Envoys in 1046\"\ndate: 1046\n---\nAdded later.\n";
+    common::write(&origin, "content/events/1046-envoys.md", event);
+    common::git::commit(&origin, "2025-06-01T12:00:00Z").unwrap();
+    let workspace = scratch.path().join("workspace");
+    fs::create_dir_all(&workspace).unwrap();
+    let workflow = Workflow::read(&origin.join(".github/workflows/pages.yml"));
+    let mut runner = pages_runner(&workspace, scratch.path(), &download);
+    let mut uploaded = Vec::new();
+    let ran = runner.run_job(
+        &workflow,
+        "build",
+        pages_actions_from(Some(&origin), &mut uploaded),
+    );
+    for step in &ran {
+        assert!(!step.failed(), "{} failed:\n{}", step.name, step.log());
+    }
+    let Some(feed) = common::tools::python("feed", &[&workspace.join("public/atom.xml")]) else {
+        return;
+    };
+    let entries = feed["entries"].as_array().unwrap();
+    let dated: Vec<(&str, &str)> = entries
+        .iter()
+        .map(|e| (e["title"].as_str().unwrap(), e["updated"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            ("An example event", "2024-01-02T03:04:05Z"),
+            ("Envoys in 1046", "2025-06-01T12:00:00Z")
+        ],
+        "each event its own commit's time, not the newest commit's"
+    );
 }

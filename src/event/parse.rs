@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::Deserialize;
 use serde::de::Deserializer;
 
@@ -46,6 +47,7 @@ struct RawEvent {
     aliases: Vec<String>,
     #[serde(default)]
     draft: bool,
+    updated: Option<String>,
     #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
     body: Option<String>,
@@ -239,6 +241,10 @@ fn validate(
     let aliases = page_path::aliases(&raw.aliases)
         .map_err(|message| errors.push(lines.error(path, "aliases", message)))
         .unwrap_or_default();
+    let updated = raw.updated.as_deref().map(parse_updated).transpose();
+    let updated = updated
+        .map_err(|message| errors.push(lines.error(path, "updated", message)))
+        .unwrap_or_default();
     Error::collect(errors)?;
     let scan = markdown::scan(&body);
     let summary = raw
@@ -273,6 +279,7 @@ fn validate(
             true => Status::Draft,
             false => Status::Published,
         },
+        updated,
         extra: raw.extra,
         body: Body::Text(body),
         file_links: scan.file_links,
@@ -305,6 +312,19 @@ fn when(raw: &RawEvent) -> Result<When, String> {
     }
     when.end = Some(end);
     Ok(when)
+}
+
+/// `updated:`, a day (midnight UTC) or an RFC 3339 time.
+fn parse_updated(written: &str) -> Result<DateTime<Utc>, String> {
+    let day =
+        NaiveDate::parse_from_str(written, "%Y-%m-%d").map(|day| day.and_time(NaiveTime::MIN));
+    match (day, DateTime::parse_from_rfc3339(written)) {
+        (Ok(day), _) => Ok(day.and_utc()),
+        (_, Ok(time)) => Ok(time.with_timezone(&Utc)),
+        _ => Err(format!(
+            "updated: {written:?} is neither a day (2025-05-07) nor a time (2025-05-07T14:30:00Z)"
+        )),
+    }
 }
 
 fn choose_slug(written: Option<&str>, default: String) -> Result<String, String> {

@@ -5,12 +5,13 @@
 //! lists the content and static files. No later stage opens a site file by
 //! itself. Content files are listed here and read by [`super::read_each`]
 //! as they are parsed, so that a large site's texts are never all in memory
-//! at once; static files are copied by the output stage as they are.
+//! at once; static files are copied by the output stage as they are. The
+//! content's git history is read here too, once (`changes.rs`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Format, Others, content, read_text, walk_named};
+use super::{Changes, Format, Others, content, read_text, walk_named};
 use crate::error::{Error, Result};
 
 /// The site's settings file.
@@ -48,6 +49,9 @@ pub struct Sources {
     pub strings: BTreeMap<String, Text>,
     /// The site's static files: each file and where it goes in the output.
     pub statics: Vec<(PathBuf, String)>,
+    /// When the content files last changed (their git history), and the
+    /// build's source date: for the feed.
+    pub changes: Changes,
 }
 
 impl Sources {
@@ -80,6 +84,7 @@ impl Sources {
             templates,
             strings,
             statics: named(root, "static")?,
+            changes: Changes::read(root),
         })
     }
 }

@@ -214,6 +214,7 @@ fn event_pages_come_before_the_pages_that_list_every_event() {
         "search/e16-1.js",
         "search/e256-0.js",
         "search/g0.js",
+        "search/stem.js",
         "search/w0.js",
         "search/years.js",
         "sitemap.xml",

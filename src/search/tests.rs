@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::encode::tests::{decode_numbers, decode_postings};
-use super::words::{self, Word, compare_keys};
+use super::words::{self, Kind, Word, compare_keys};
 use super::*;
 use crate::chronology::Drafts;
 use crate::config::Config;
@@ -22,9 +22,9 @@ struct Index {
 }
 
 impl Index {
-    fn new(chronology: &Chronology, locale: Locale) -> Result<Index> {
+    fn new(chronology: &Chronology, locale: Locale, language: Option<Language>) -> Result<Index> {
         let mut shards = Vec::new();
-        let manifest = build(chronology, locale, &mut |name, text| {
+        let manifest = build(chronology, locale, language, &mut |name, text| {
             shards.push((name, text));
             Ok(())
         })?;
@@ -73,10 +73,18 @@ fn decode_words(entries: &Value) -> Vec<Word> {
         .map(|entry| {
             let key = text(entry, 0).unwrap();
             let list = |n| decode_postings(&text(entry, n).unwrap_or_default());
+            let kind = match entry.get(4) {
+                Some(Value::Number(_)) => Kind::Stem,
+                _ => Kind::Form,
+            };
             Word {
-                form: text(entry, 4).unwrap_or_else(|| key.clone()),
+                form: match kind {
+                    Kind::Stem => String::new(),
+                    Kind::Form => text(entry, 4).unwrap_or_else(|| key.clone()),
+                },
                 key,
                 lists: [list(1), list(2), list(3)],
+                kind,
             }
         })
         .collect()
@@ -116,13 +124,18 @@ fn split(words: &[Word], target: usize) -> (Vec<(String, String)>, Vec<Vec<Word>
 fn word_shards_decode_to_the_postings_they_were_made_from() {
     let chronology = fixture("mixed");
     let members = Memberships::of(&chronology);
-    let words = words::index(&chronology.events, &events::names(&chronology, &members)).unwrap();
+    let words = words::index(
+        &chronology.events,
+        &events::names(&chronology, &members),
+        None,
+    )
+    .unwrap();
     for target in [SHARD_BYTES, 40] {
         let (ranges, shards) = split(&words, target);
         assert_eq!(shards.concat(), words, "shards of {target} bytes");
         assert_eq!(ranges.len() > 1, target == 40);
     }
-    let index = Index::new(&chronology, Locale::default()).unwrap();
+    let index = Index::new(&chronology, Locale::default(), None).unwrap();
     let shards: Vec<Word> = index
         .shards
         .iter()
@@ -141,14 +154,16 @@ fn the_manifest_ranges_find_every_word_and_prefix() {
             key: key.to_string(),
             form: key.to_string(),
             lists: [vec![0, 7], vec![], vec![3]],
+            kind: Kind::Form,
         })
         .collect();
     words.extend((0..6u32).map(|n| Word {
         key: "abc".into(),
         form: format!("abc{}", "\u{301}".repeat(n as usize + 1)),
         lists: [vec![], vec![], vec![n]],
+        kind: Kind::Form,
     }));
-    words.sort_by(|a, b| compare_keys(&a.key, &b.key).then_with(|| a.form.cmp(&b.form)));
+    words.sort_by(Word::order);
     for target in [20, 60, 1000] {
         let (ranges, shards) = split(&words, target);
         for word in &words {
@@ -176,7 +191,7 @@ fn the_manifest_ranges_find_every_word_and_prefix() {
 #[test]
 fn records_groups_and_years_decode_to_the_chronology() {
     let chronology = fixture("mixed");
-    let index = Index::new(&chronology, Locale::default()).unwrap();
+    let index = Index::new(&chronology, Locale::default(), None).unwrap();
     let shard = |name: &str| {
         let (_, text) = index.shards.iter().find(|(n, _)| n == name).unwrap();
         data(name, text)
@@ -229,7 +244,9 @@ fn the_index_is_the_same_whatever_the_threads() {
             .num_threads(threads)
             .build()
             .unwrap();
-        pool.install(|| Index::new(&chronology, Locale::default()).unwrap())
+        pool.install(|| {
+            Index::new(&chronology, Locale::default(), Some(Language::English)).unwrap()
+        })
     };
     let (one, four) = (build(1), build(4));
     assert_eq!(one.manifest, four.manifest);
@@ -255,7 +272,12 @@ fn stamp(shards: &[(String, String)]) -> String {
 fn sources_are_searchable_in_the_text_of_the_events_citing_them() {
     let chronology = fixture("archive");
     let members = Memberships::of(&chronology);
-    let words = words::index(&chronology.events, &events::names(&chronology, &members)).unwrap();
+    let words = words::index(
+        &chronology.events,
+        &events::names(&chronology, &members),
+        None,
+    )
+    .unwrap();
     let word = |key: &str| {
         words
             .iter()
@@ -276,4 +298,50 @@ fn sources_are_searchable_in_the_text_of_the_events_citing_them() {
     );
     assert_eq!(citing("karnak"), ["Treaty of Kadesh"]);
     assert_eq!(citing("redaccion"), ["Diplomatic relations established"]);
+}
+
+/// Each event once, under its best field among `words`' lists.
+fn best_of<'a>(words: impl Iterator<Item = &'a Word>) -> [Vec<u32>; 3] {
+    let mut lists: [Vec<u32>; 3] = Default::default();
+    for word in words {
+        for (field, list) in word.lists.iter().enumerate() {
+            lists[field].extend(list);
+        }
+    }
+    let (title, names) = (lists[0].clone(), lists[1].clone());
+    lists[1].retain(|id| !title.contains(id));
+    lists[2].retain(|id| !title.contains(id) && !names.contains(id));
+    lists.iter_mut().for_each(|list| {
+        list.sort_unstable();
+        list.dedup();
+    });
+    lists
+}
+
+#[test]
+fn a_stem_finds_its_whole_family_as_search_js_looks_it_up() {
+    for (name, language) in [("mixed", Language::English), ("archive", Language::English)] {
+        let chronology = fixture(name);
+        let members = Memberships::of(&chronology);
+        let names = events::names(&chronology, &members);
+        let stems = Stems::new(language);
+        let index = words::index(&chronology.events, &names, Some(&stems)).unwrap();
+        let (forms, families): (Vec<&Word>, Vec<&Word>) =
+            index.iter().partition(|word| word.kind == Kind::Form);
+        for stem in forms.iter().map(|word| stems.key(&word.form)) {
+            let family = families.iter().find(|word| word.key == stem);
+            let found = match family {
+                Some(family) => family.lists.clone(),
+                None => best_of(
+                    forms
+                        .iter()
+                        .copied()
+                        .filter(|w| w.key == stem && stems.key(&w.form) == stem),
+                ),
+            };
+            let all = forms.iter().copied().filter(|w| stems.key(&w.form) == stem);
+            assert_eq!(found, best_of(all), "{name}: the family of {stem:?}");
+        }
+        assert!(families.len() > 3, "{name}: {} families", families.len());
+    }
 }

@@ -31,6 +31,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
+use super::stem::{self, Stems};
 use crate::error::Result;
 use crate::event::Event;
 use crate::markdown;
@@ -55,15 +56,37 @@ pub(crate) enum Field {
 /// Posting lists by field: ascending event positions.
 pub(crate) type Lists = [Vec<u32>; 3];
 
-/// One word as written (lowercase) and the events it occurs in.
+/// What an entry of the index stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    /// A word as written: the terms it begins find it.
+    Form,
+    /// A word family (`search/stem.rs`): found by the terms of its stem.
+    Stem,
+}
+
+/// One word as written (lowercase), or one word family, and the events it
+/// occurs in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word {
-    /// The folded word, which search terms are matched against.
+    /// The folded word or stem, which search terms are matched against.
     pub(crate) key: String,
-    /// The lowercase word as written.
+    /// The lowercase word as written; empty for a family.
     pub(crate) form: String,
     /// Its events, by [`Field`].
     pub(crate) lists: Lists,
+    /// A word or a family.
+    pub(crate) kind: Kind,
+}
+
+impl Word {
+    /// Orders entries by key (as [`compare_keys`]), words before families,
+    /// then by form.
+    pub(crate) fn order(&self, other: &Word) -> Ordering {
+        compare_keys(&self.key, &other.key)
+            .then(self.kind.cmp(&other.kind))
+            .then_with(|| self.form.cmp(&other.form))
+    }
 }
 
 /// A word as `search.js` folds it: accents stripped, lowercase.
@@ -183,9 +206,14 @@ fn merge(into: &mut Postings, later: Postings) {
     }
 }
 
-/// The inverted index of `events`, sorted by key (as [`compare_keys`]) and
-/// then by form; `names` holds each event's place, tag and actor names.
-pub(crate) fn index(events: &[Event], names: &[String]) -> Result<Vec<Word>> {
+/// The inverted index of `events`, in [`Word::order`], with the word
+/// families of `stems` when the language has a stemmer; `names` holds each
+/// event's place, tag and actor names.
+pub(crate) fn index(
+    events: &[Event],
+    names: &[String],
+    stems: Option<&Stems>,
+) -> Result<Vec<Word>> {
     let chunks: Vec<Postings> = events
         .par_chunks(CHUNK)
         .enumerate()
@@ -211,27 +239,31 @@ pub(crate) fn index(events: &[Event], names: &[String]) -> Result<Vec<Word>> {
     for chunk in chunks {
         merge(&mut all, chunk);
     }
-    let common = (events.len() >= COMMON_FLOOR).then_some(events.len() * 3 / 5);
     let mut words: Vec<Word> = all
         .into_iter()
         .flat_map(|(key, forms)| {
-            forms.into_iter().filter_map(move |(form, mut lists)| {
-                if common.is_some_and(|limit| lists[Field::Text as usize].len() > limit) {
-                    lists[Field::Text as usize] = Vec::new();
-                }
-                let form = form.unwrap_or_else(|| key.clone());
-                let empty = lists.iter().all(Vec::is_empty);
-                (!empty).then(|| Word {
-                    key: key.clone(),
-                    form,
-                    lists,
-                })
+            forms.into_iter().map(move |(form, lists)| Word {
+                key: key.clone(),
+                form: form.unwrap_or_else(|| key.clone()),
+                lists,
+                kind: Kind::Form,
             })
         })
         .collect();
-    words.par_sort_unstable_by(|a, b| {
-        compare_keys(&a.key, &b.key).then_with(|| a.form.cmp(&b.form))
-    });
+    if let Some(stems) = stems {
+        let families = stem::families(&words, stems);
+        words.extend(families);
+    }
+    let common = (events.len() >= COMMON_FLOOR).then_some(events.len() * 3 / 5);
+    for word in &mut words {
+        if common.is_some_and(|limit| word.lists[Field::Text as usize].len() > limit) {
+            word.lists[Field::Text as usize] = Vec::new();
+        }
+    }
+    // A family emptied as too common stays, or search.js would take the
+    // words of its key for it.
+    words.retain(|word| word.kind == Kind::Stem || word.lists.iter().any(|l| !l.is_empty()));
+    words.par_sort_unstable_by(Word::order);
     Ok(words)
 }
 

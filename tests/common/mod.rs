@@ -2,6 +2,7 @@
 //! folders, builds, HTML parsing and link checking.
 #![allow(dead_code, unreachable_pub)]
 
+pub mod git;
 pub mod tools;
 
 use std::collections::BTreeMap;
