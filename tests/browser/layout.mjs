@@ -6,8 +6,10 @@
 import { WIDTHS, main, open } from "./lib.mjs";
 
 // Scrolls to the end a screen at a time, so that every part with
-// `content-visibility: auto` is laid out, then measures.
-async function overflow(page) {
+// `content-visibility: auto` is laid out, then measures against the
+// viewport's width (a phone zooms out a page wider than its screen, which
+// widens innerWidth to the page's).
+async function overflow(page, viewport) {
   await page.evaluate(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
@@ -18,8 +20,8 @@ async function overflow(page) {
     await frame();
     await frame();
   });
-  return page.evaluate(() => {
-    const width = window.innerWidth;
+  return page.evaluate((viewport) => {
+    const width = Math.min(window.innerWidth, viewport);
     const scroll = document.documentElement.scrollWidth;
     if (scroll <= width) { return null; }
     const wide = [...document.querySelectorAll("body *")]
@@ -28,7 +30,7 @@ async function overflow(page) {
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ends at ${Math.round(el.getBoundingClientRect().right)}`);
     return `scrollWidth ${scroll} > innerWidth ${width}: ${wide.join("; ")}`;
-  });
+  }, viewport);
 }
 
 function characters(page) {
@@ -63,7 +65,7 @@ main(async ({ pages, axe }) => {
       for (const url of pages) {
         await page.goto(url);
         [...(await characters(page))].forEach((c) => chars.add(c));
-        const wide = await overflow(page);
+        const wide = await overflow(page, options.viewport.width);
         if (wide) { problems.push(`${url} at ${name} px: ${wide}`); }
         const violations = await audit(page, axe);
         violations.forEach((v) => problems.push(`${url} at ${name} px: axe: ${v}`));
