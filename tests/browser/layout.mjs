@@ -1,7 +1,9 @@
 // Every page it is given at a phone's width (390 px, emulated), a split
 // screen's (600 px) and a desktop's (1280 px): whether the page scrolls
-// sideways once scrolled to its end (so lazily laid-out parts count), what
-// axe-core finds, and every character a reader sees (text, generated
+// sideways once scrolled to its end (so lazily laid-out parts count),
+// whether a text is shown twice (a lede that is the body's first
+// paragraph, a year under its own year heading) or a year heading wraps,
+// what axe-core finds, and every character a reader sees (text, generated
 // content, placeholders), for the caller to look up in the fonts.
 import { WIDTHS, main, open } from "./lib.mjs";
 
@@ -31,6 +33,32 @@ async function overflow(page, viewport) {
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ends at ${Math.round(el.getBoundingClientRect().right)}`);
     return `scrollWidth ${scroll} > innerWidth ${width}: ${wide.join("; ")}`;
   }, viewport);
+}
+
+// Texts shown twice, and year headings on more than one line.
+function doubled(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const text = (el) => (el ? el.innerText.trim() : "");
+    const lede = text(document.querySelector(".event .lede"));
+    if (lede && lede === text(document.querySelector(".event .body p"))) {
+      found.push(`the lede is the body's first paragraph: ${lede}`);
+    }
+    // textContent and checkVisibility, not innerText: a decade off screen
+    // is not rendered (content-visibility: auto) but is still there.
+    const words = (el) => el.textContent.trim();
+    for (const year of document.querySelectorAll(".year")) {
+      const heading = year.querySelector(":scope > h3");
+      const twice = [...year.querySelectorAll(".event-card .when")]
+        .filter((when) => when.checkVisibility() && words(when) === words(heading));
+      if (twice.length > 0) { found.push(`${words(heading)} is written under its own heading`); }
+      const range = document.createRange();
+      range.selectNodeContents(heading);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      if (lines > 1) { found.push(`the year heading ${words(heading)} wraps`); }
+    }
+    return found;
+  });
 }
 
 function characters(page) {
@@ -67,6 +95,7 @@ main(async ({ pages, axe }) => {
         [...(await characters(page))].forEach((c) => chars.add(c));
         const wide = await overflow(page, options.viewport.width);
         if (wide) { problems.push(`${url} at ${name} px: ${wide}`); }
+        (await doubled(page)).forEach((d) => problems.push(`${url} at ${name} px: ${d}`));
         const violations = await audit(page, axe);
         violations.forEach((v) => problems.push(`${url} at ${name} px: axe: ${v}`));
       }
