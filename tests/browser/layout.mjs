@@ -1,13 +1,17 @@
 // Every page it is given at a phone's width (390 px, emulated), a split
 // screen's (600 px) and a desktop's (1280 px): whether the page scrolls
-// sideways once scrolled to its end (so lazily laid-out parts count), what
-// axe-core finds, and every character a reader sees (text, generated
+// sideways once scrolled to its end (so lazily laid-out parts count),
+// whether a text is shown twice (a lede that is the body's first
+// paragraph, a year under its own year heading) or a year heading wraps,
+// what axe-core finds, and every character a reader sees (text, generated
 // content, placeholders), for the caller to look up in the fonts.
 import { WIDTHS, main, open } from "./lib.mjs";
 
 // Scrolls to the end a screen at a time, so that every part with
-// `content-visibility: auto` is laid out, then measures.
-async function overflow(page) {
+// `content-visibility: auto` is laid out, then measures against the
+// viewport's width (a phone zooms out a page wider than its screen, which
+// widens innerWidth to the page's).
+async function overflow(page, viewport) {
   await page.evaluate(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
@@ -18,8 +22,8 @@ async function overflow(page) {
     await frame();
     await frame();
   });
-  return page.evaluate(() => {
-    const width = window.innerWidth;
+  return page.evaluate((viewport) => {
+    const width = Math.min(window.innerWidth, viewport);
     const scroll = document.documentElement.scrollWidth;
     if (scroll <= width) { return null; }
     const wide = [...document.querySelectorAll("body *")]
@@ -28,6 +32,32 @@ async function overflow(page) {
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ends at ${Math.round(el.getBoundingClientRect().right)}`);
     return `scrollWidth ${scroll} > innerWidth ${width}: ${wide.join("; ")}`;
+  }, viewport);
+}
+
+// Texts shown twice, and year headings on more than one line.
+function doubled(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const text = (el) => (el ? el.innerText.trim() : "");
+    const lede = text(document.querySelector(".event .lede"));
+    if (lede && lede === text(document.querySelector(".event .body p"))) {
+      found.push(`the lede is the body's first paragraph: ${lede}`);
+    }
+    // textContent and checkVisibility, not innerText: a decade off screen
+    // is not rendered (content-visibility: auto) but is still there.
+    const words = (el) => el.textContent.trim();
+    for (const year of document.querySelectorAll(".year")) {
+      const heading = year.querySelector(":scope > h3");
+      const twice = [...year.querySelectorAll(".event-card .when")]
+        .filter((when) => when.checkVisibility() && words(when) === words(heading));
+      if (twice.length > 0) { found.push(`${words(heading)} is written under its own heading`); }
+      const range = document.createRange();
+      range.selectNodeContents(heading);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      if (lines > 1) { found.push(`the year heading ${words(heading)} wraps`); }
+    }
+    return found;
   });
 }
 
@@ -63,8 +93,9 @@ main(async ({ pages, axe }) => {
       for (const url of pages) {
         await page.goto(url);
         [...(await characters(page))].forEach((c) => chars.add(c));
-        const wide = await overflow(page);
+        const wide = await overflow(page, options.viewport.width);
         if (wide) { problems.push(`${url} at ${name} px: ${wide}`); }
+        (await doubled(page)).forEach((d) => problems.push(`${url} at ${name} px: ${d}`));
         const violations = await audit(page, axe);
         violations.forEach((v) => problems.push(`${url} at ${name} px: axe: ${v}`));
       }
