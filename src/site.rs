@@ -74,11 +74,21 @@ pub(crate) struct Site {
 impl Site {
     /// Parses and checks every file of `sources` and models the site.
     pub(crate) fn parse(sources: &Sources, opts: &BuildOptions) -> Result<Site> {
-        let Settings { config, templates } = Settings::parse(sources, opts)?;
-        let root = &sources.root;
-        let (files, translations) = translation::partition(&sources.content, root, &config)?;
+        let settings = Settings::parse(sources, opts)?;
+        let (root, config) = (&sources.root, &settings.config);
+        let (files, translations) = translation::partition(&sources.content, root, config)?;
         let events = event::read_all(root, &files)?;
-        let chronology = model(events, &translations, &config, opts.drafts)?;
+        let chronology = model(events, &translations, config, opts.drafts)?;
+        Site::of(sources, settings, chronology)
+    }
+
+    /// The site of `chronology`, the model of `sources` with `settings`.
+    pub(crate) fn of(
+        sources: &Sources,
+        settings: Settings,
+        chronology: Chronology,
+    ) -> Result<Site> {
+        let Settings { config, templates } = settings;
         let mut warnings = export::warnings(&chronology);
         let editions = editions(sources, &config, chronology)?;
         if let Some(default) = editions.first() {
@@ -103,6 +113,16 @@ impl Site {
     /// exports; returns how many pages.
     pub(crate) fn render(&self, sink: &dyn Sink) -> Result<usize> {
         render_site(&self.templates, &self.editions, &self.config, sink)
+    }
+
+    /// The site's language editions, the default first.
+    pub(crate) fn editions(&self) -> &[Edition] {
+        &self.editions
+    }
+
+    /// The site's templates.
+    pub(crate) fn templates(&self) -> &Templates {
+        &self.templates
     }
 
     /// The events as read, in the default language.
@@ -147,6 +167,7 @@ impl Site {
         Report {
             events: self.events().len(),
             pages,
+            rendered: pages,
             warnings: self.warnings,
             lints: Vec::new(),
             notes: Vec::new(),
