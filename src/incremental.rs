@@ -38,26 +38,31 @@ use crate::{BuildOptions, Report, fingerprint};
 pub(crate) fn build(sources: &Sources, opts: &BuildOptions, fingerprint: String) -> Result<Report> {
     let output = opts.output_dir();
     let settings = cache::settings(sources, opts);
-    if let Some(plan) = Plan::make(sources, opts, &output, settings) {
-        let staging = Staging::open(&opts.root, &output)?
-            .with_progress(opts.verbosity, plan.fresh.len() as u64);
-        if plan.write(sources, &staging)? {
-            return plan.commit(staging, fingerprint, settings);
-        }
+    // The output's lock is held from before the cache is read.
+    let staging = Staging::open(&opts.root, &output)?;
+    let Some(plan) = Plan::make(sources, opts, &output, settings) else {
+        return full(sources, opts, fingerprint, settings, staging);
+    };
+    let staging = staging.with_progress(opts.verbosity, plan.fresh.len() as u64);
+    if plan.write(sources, &staging)? {
+        return plan.commit(staging, fingerprint, settings);
     }
-    full(sources, opts, fingerprint, settings)
+    drop(staging);
+    let staging = Staging::open(&opts.root, &output)?;
+    full(sources, opts, fingerprint, settings, staging)
 }
 
-/// Renders every page, then caches what the build was made from.
+/// Renders every page into `staging`, then caches what the build was
+/// made from.
 fn full(
     sources: &Sources,
     opts: &BuildOptions,
     fingerprint: String,
     settings: u64,
+    staging: Staging,
 ) -> Result<Report> {
     let site = Site::parse(sources, opts)?; // every bad file reported at once
-    let staging = Staging::open(&opts.root, &opts.output_dir())?
-        .with_progress(opts.verbosity, site.expected_pages());
+    let staging = staging.with_progress(opts.verbosity, site.expected_pages());
     let written = Written::new(&staging);
     let pages = site.render(&written)?;
     let written = written.into_names();
