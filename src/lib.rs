@@ -8,6 +8,7 @@
 //! the same stages into memory and re-renders only what an edit touched.
 
 pub mod axis;
+mod cache;
 pub mod chronology;
 pub mod config;
 pub mod date;
@@ -20,6 +21,7 @@ pub mod fingerprint;
 pub mod front_matter;
 pub mod guard;
 pub mod i18n;
+mod incremental;
 pub mod lint;
 pub mod load;
 pub mod markdown;
@@ -72,6 +74,7 @@ impl Report {
         Some(Report {
             events: stamp.events,
             pages: stamp.pages,
+            rendered: 0,
             warnings: stamp.warnings,
             lints: Vec::new(),
             notes: Vec::new(),
@@ -106,6 +109,9 @@ pub struct Report {
     pub events: usize,
     /// Pages rendered.
     pub pages: usize,
+    /// Of `pages`, those rendered by this build: fewer when only the pages
+    /// an edit touched were.
+    pub rendered: usize,
     /// Things worth telling that did not stop the build.
     pub warnings: Vec<String>,
     /// Likely mistakes in the content (`check` only; `--strict` fails on
@@ -123,9 +129,10 @@ pub struct Report {
     pub unchanged: bool,
 }
 
-/// Builds the site: reads and checks everything, renders every page into a
-/// staging folder, then swaps it into place. On any error the previous
-/// output is left untouched.
+/// Builds the site: reads and checks everything, renders into a staging
+/// folder the pages that changed since the previous build (every page when
+/// its cache does not say), then swaps it into place. On any error the
+/// previous output is left untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report> {
     load::require_site(&opts.root)?;
     let (fingerprint, output) = (fingerprint::of(opts), opts.output_dir());
@@ -133,13 +140,8 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         return Ok(unchanged);
     }
     let sources = Sources::read(&opts.root)?; // load: site.yaml, content/, templates/, i18n/, static/
-    let site = Site::parse(&sources, opts)?; // parse and model: every bad file reported at once
-    let staging = output::Staging::open(&opts.root, &output)?
-        .with_progress(opts.verbosity, site.expected_pages());
-    let pages = site.render(&staging)?; // render: pages, feeds, exports, written as they come
-    site::put_static(&sources, &staging)?;
-    let output = staging.commit(&site.stamp(fingerprint, pages))?; // the atomic swap
-    Ok(site.report(pages, Some(output)))
+    // parse, model, render and write: only what changed, when the cache knows
+    incremental::build(&sources, opts, fingerprint)
 }
 
 /// Checks the site as a build would, rendering every page in memory, and

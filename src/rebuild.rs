@@ -11,23 +11,25 @@
 //! edit, still in memory: an event's page exists once per edition, and its
 //! translations live in files of their own.
 
-mod dirty;
+pub(crate) mod dirty;
+pub(crate) mod files;
+pub(crate) mod step;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::BuildOptions;
 use crate::chronology::Chronology;
 use crate::edition::Edition;
 use crate::error::{Error, Result};
-use crate::event::{self, Event};
-use crate::load::{self, SourceFile, Sources};
-use crate::output::{self, Memory, Pages};
+use crate::load::{self, Sources};
+use crate::output::{Memory, Pages};
 use crate::page_path::PagePath;
-use crate::render::{self, Dirty, Overviews, Selection};
+use crate::render::{Dirty, Overviews};
 use crate::site::{self, Settings};
 use crate::watch::Change;
-use crate::{BuildOptions, translation};
+use files::Files;
 
 /// What a rebuild (or a step of one) did.
 #[derive(Debug)]
@@ -49,14 +51,6 @@ pub enum Changed {
     Paths(BTreeSet<String>),
 }
 
-/// A content file's text and what it parsed into (or why it did not).
-struct Parsed {
-    text: String,
-    format: load::Format,
-    /// `None` for a translation, parsed with the events it translates.
-    events: Option<Result<Vec<Event>, String>>,
-}
-
 /// What an edit made [`Live`] read again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Read {
@@ -69,7 +63,7 @@ enum Read {
 /// A site kept in memory between edits.
 pub struct Live {
     opts: BuildOptions,
-    files: BTreeMap<PathBuf, Parsed>,
+    files: Files,
     sources: Option<Sources>,
     settings: Option<Settings>,
     /// The language codes `files` were told events from translations by.
@@ -82,7 +76,7 @@ impl Live {
     pub fn new(opts: BuildOptions) -> Live {
         Live {
             opts,
-            files: BTreeMap::new(),
+            files: Files::default(),
             sources: None,
             settings: None,
             languages: Vec::new(),
@@ -158,10 +152,11 @@ impl Live {
             match std::fs::symlink_metadata(self.opts.root.join(path)) {
                 Ok(meta) if meta.is_file() && event_file => {
                     let text = load::read_text(&self.opts.root, path)?;
-                    self.parse(path.clone(), text);
+                    let settings = self.settings.as_ref().ok_or_else(unread_settings)?;
+                    self.files.parse(path.clone(), text, &settings.config);
                 }
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound && event_file => {
-                    self.files.retain(|known, _| !known.starts_with(path));
+                    self.files.retain(|known| !known.starts_with(path));
                 }
                 _ => return self.read_all(),
             }
@@ -176,62 +171,32 @@ impl Live {
         let sources = self.sources_mut()?;
         sources.relist_content()?;
         let present: BTreeSet<PathBuf> = sources.content.iter().map(|(p, _)| p.clone()).collect();
-        self.files.retain(|path, _| present.contains(path));
-        for path in present {
-            let text = load::read_text(&root, &path)?;
-            self.parse(path, text);
+        self.files.retain(|path| present.contains(path));
+        let config = &self.settings()?.config;
+        let unread: Vec<PathBuf> = present
+            .into_iter()
+            .filter(|path| self.files.get(path).is_none())
+            .collect();
+        let mut read = Files::read(&root, &unread, config)?;
+        for (path, parsed) in self.files.iter() {
+            let text = load::read_text(&root, path)?;
+            if text != parsed.text() {
+                read.parse(path.to_path_buf(), text, config);
+            }
         }
+        self.files.merge(read);
         Ok(Read::Everything)
-    }
-
-    /// Parses a file unless its text is what was parsed before.
-    fn parse(&mut self, path: PathBuf, text: String) {
-        if self
-            .files
-            .get(&path)
-            .is_some_and(|known| known.text == text)
-        {
-            return;
-        }
-        let format = load::format_of(&path).unwrap_or(load::Format::Markdown);
-        let file = SourceFile { path, text, format };
-        let translation = self
-            .settings
-            .as_ref()
-            .is_some_and(|settings| translation::is_translation(&file, &settings.config));
-        let events = match translation {
-            true => None,
-            false => Some(event::parse_file(&file).map_err(|error| error.to_string())),
-        };
-        let parsed = Parsed {
-            text: file.text,
-            format,
-            events,
-        };
-        self.files.insert(file.path, parsed);
     }
 
     /// The model of every parsed file, translations attached, or every
     /// file's errors.
     fn chronology(&self) -> Result<Chronology> {
-        let mut events = Vec::new();
-        let mut translations = Vec::new();
-        let mut errors = Vec::new();
-        for (path, parsed) in &self.files {
-            match &parsed.events {
-                Some(Ok(parsed)) => events.extend(parsed.iter().cloned()),
-                Some(Err(error)) => errors.push(Error::Usage(error.clone())),
-                None => translations.push(SourceFile {
-                    path: path.clone(),
-                    text: parsed.text.clone(),
-                    format: parsed.format,
-                }),
-            }
-        }
-        Error::collect(errors)?;
-        let settings = self.settings()?;
-        let translations = translation::among(translations, &settings.config);
-        site::model(events, &translations, &settings.config, self.opts.drafts)
+        files::chronology(
+            self.files.iter(),
+            &self.settings()?.config,
+            self.opts.drafts,
+            &self.sources()?.changes,
+        )
     }
 
     /// Whether the site has several language editions.
@@ -260,9 +225,7 @@ impl Live {
     }
 
     fn settings(&self) -> Result<&Settings> {
-        self.settings
-            .as_ref()
-            .ok_or_else(|| Error::Usage("the site's settings could not be read".into()))
+        self.settings.as_ref().ok_or_else(unread_settings)
     }
 
     fn render_all(&mut self, chronology: Chronology) -> Result<Rebuilt> {
@@ -291,10 +254,7 @@ impl Live {
         first: &mut dyn FnMut(Rebuilt),
     ) -> Result<Rebuilt> {
         let dirty = dirty::dirty(&old, &chronology);
-        let gone: Vec<PagePath<'static>> = dirty::paths(&old)
-            .difference(&dirty::paths(&chronology))
-            .map(|page| page.clone().into_owned())
-            .collect();
+        let gone = dirty::gone(&old, &chronology);
         let events = Dirty {
             events: dirty.events,
             lists: BTreeSet::new(),
@@ -352,52 +312,28 @@ impl Live {
         gone: &[PagePath<'static>],
     ) -> Result<Rebuilt> {
         let settings = self.settings()?;
-        let memory = Memory::default();
-        let selection_lists_everything = dirty.overviews == Overviews::Render;
-        let mut listings: Vec<PagePath> = dirty.lists.iter().chain(gone).cloned().collect();
-        if selection_lists_everything {
-            listings.extend([PagePath::Index(1), PagePath::Sources(1)]);
-        }
-        let gone: Vec<String> = gone.iter().map(ToString::to_string).collect();
-        let selection = Selection::Only(dirty);
-        let rendered = render::pages(
-            &settings.templates,
-            edition,
-            std::slice::from_ref(edition),
-            &selection,
-            &memory,
-        )?;
-        let fresh = memory.into_pages();
-        let mut changed: BTreeSet<String> = fresh.keys().cloned().collect();
-        changed.extend(gone.iter().cloned());
+        let overviews = dirty.overviews == Overviews::Render;
+        let step = step::render(&settings.templates, edition, dirty, gone, pages.keys())?;
+        let mut changed: BTreeSet<String> = step.fresh.keys().cloned().collect();
+        changed.extend(step.removed.iter().cloned());
         let mut next = pages.clone();
-        for path in &gone {
-            next.remove(path);
-        }
-        next.retain(|path, _| {
-            let stale = !fresh.contains_key(path)
-                && listings.iter().any(|first| first.has_later_page(path));
-            if stale {
-                changed.insert(path.clone());
-            }
-            !stale
-        });
-        next.extend(fresh);
-        if selection_lists_everything {
-            let extras = Memory::default();
-            let html = output::sitemap_order(next.keys().cloned());
-            let edition = std::slice::from_ref(edition);
-            site::render_data(edition, &html, &settings.config, &extras)?;
-            let extras = extras.into_pages();
+        next.retain(|path, _| !step.removed.contains(path));
+        next.extend(step.fresh);
+        if overviews {
+            let extras = step::data(edition, &settings.config, next.keys().cloned())?;
             changed.extend(extras.keys().cloned());
             next.extend(extras);
         }
         Ok(Rebuilt {
             pages: Arc::new(next),
-            rendered,
+            rendered: step.rendered,
             changed: Changed::Paths(changed),
         })
     }
+}
+
+fn unread_settings() -> Error {
+    Error::Usage("the site's settings could not be read".into())
 }
 
 /// The chronology as the default edition reads it: untranslated.

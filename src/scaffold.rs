@@ -139,7 +139,10 @@ pub fn init(dir: &Path, workflow: Workflow) -> Result<Vec<PathBuf>> {
             "content/events/1945-03-14-example.md",
             EXAMPLE_EVENT.to_string(),
         ),
-        (".gitignore", "/public/\n".to_string()),
+        (
+            ".gitignore",
+            "/public/\n/.public.annals-cache\n".to_string(),
+        ),
     ];
     if workflow == Workflow::Write {
         files.push((WORKFLOW_PATH, pages_workflow()));

@@ -14,7 +14,7 @@ use crate::edition::{self, Edition};
 use crate::error::Result;
 use crate::event::{self, Event};
 use crate::fingerprint::Stamp;
-use crate::load::{Disk, Sources};
+use crate::load::{Changes, Disk, Sources};
 use crate::output::{InFolder, Recorder, Sink};
 use crate::render::{self, Templates};
 use crate::{BuildOptions, Report, export, feed, markdown, theme, translation};
@@ -45,7 +45,10 @@ pub(crate) fn model(
     translations: &[translation::TranslationFile],
     config: &Config,
     drafts: Drafts,
+    changes: &Changes,
 ) -> Result<Chronology> {
+    let mut events = events;
+    feed::date(&mut events, changes, config);
     let events = translation::attach(events, translations, config)?;
     Chronology::new(events, config, drafts)
 }
@@ -74,12 +77,21 @@ pub(crate) struct Site {
 impl Site {
     /// Parses and checks every file of `sources` and models the site.
     pub(crate) fn parse(sources: &Sources, opts: &BuildOptions) -> Result<Site> {
-        let Settings { config, templates } = Settings::parse(sources, opts)?;
-        let root = &sources.root;
-        let (files, translations) = translation::partition(&sources.content, root, &config)?;
-        let mut events = event::read_all(root, &files)?;
-        feed::date(&mut events, &sources.changes, &config);
-        let chronology = model(events, &translations, &config, opts.drafts)?;
+        let settings = Settings::parse(sources, opts)?;
+        let (root, config) = (&sources.root, &settings.config);
+        let (files, translations) = translation::partition(&sources.content, root, config)?;
+        let events = event::read_all(root, &files)?;
+        let chronology = model(events, &translations, config, opts.drafts, &sources.changes)?;
+        Site::of(sources, settings, chronology)
+    }
+
+    /// The site of `chronology`, the model of `sources` with `settings`.
+    pub(crate) fn of(
+        sources: &Sources,
+        settings: Settings,
+        chronology: Chronology,
+    ) -> Result<Site> {
+        let Settings { config, templates } = settings;
         let mut warnings = export::warnings(&chronology);
         let editions = editions(sources, &config, chronology)?;
         if let Some(default) = editions.first() {
@@ -104,6 +116,16 @@ impl Site {
     /// exports; returns how many pages.
     pub(crate) fn render(&self, sink: &dyn Sink) -> Result<usize> {
         render_site(&self.templates, &self.editions, &self.config, sink)
+    }
+
+    /// The site's language editions, the default first.
+    pub(crate) fn editions(&self) -> &[Edition] {
+        &self.editions
+    }
+
+    /// The site's templates.
+    pub(crate) fn templates(&self) -> &Templates {
+        &self.templates
     }
 
     /// The events as read, in the default language.
@@ -148,6 +170,7 @@ impl Site {
         Report {
             events: self.events().len(),
             pages,
+            rendered: pages,
             warnings: self.warnings,
             lints: Vec::new(),
             notes: Vec::new(),

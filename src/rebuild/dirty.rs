@@ -19,7 +19,7 @@ use crate::render::Dirty;
 use crate::slug::slugify;
 
 /// The pages of `new` that differ from those of `old`.
-pub(super) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
+pub(crate) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
     let changed = changed_slugs(old, new);
     let mut dirty = Dirty::default();
     for slug in &changed {
@@ -52,7 +52,7 @@ pub(super) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
 
 /// Every page of a chronology's events and lists (the first page of each
 /// listing), to tell which went away.
-pub(super) fn paths(chronology: &Chronology) -> BTreeSet<PagePath<'_>> {
+pub(crate) fn paths(chronology: &Chronology) -> BTreeSet<PagePath<'_>> {
     let events = chronology.events.iter().flat_map(|event| {
         let aliases = event
             .aliases
@@ -75,6 +75,14 @@ pub(super) fn paths(chronology: &Chronology) -> BTreeSet<PagePath<'_>> {
         .iter()
         .map(|group| PagePath::listing(Listing::Era, &group.era.slug));
     events.chain(lists).chain(eras).collect()
+}
+
+/// The pages of `old`'s events and lists that `new` no longer has.
+pub(crate) fn gone(old: &Chronology, new: &Chronology) -> Vec<PagePath<'static>> {
+    paths(old)
+        .difference(&paths(new))
+        .map(|page| page.clone().into_owned())
+        .collect()
 }
 
 /// Slugs of events added, removed or edited.

@@ -1,0 +1,216 @@
+//! What the last build was made from, kept beside its output, so that the
+//! next `annals build` re-parses and re-renders only what changed.
+//!
+//! The cache is one file beside the output folder (`.public.annals-cache`
+//! for `public/`), never inside it, so it is not published. It holds the
+//! output marker's fingerprint (the cache describes that output and no
+//! other), a digest of everything but the content files (settings,
+//! templates, interface strings, the static and other files, the build
+//! options, annals itself), the files the render wrote, and each content
+//! file's text with its digest: the previous build's model is made again
+//! from the texts, to tell which pages an edit touched.
+//!
+//! Anything unexpected (no cache, another format or annals, a digest that
+//! does not match, a truncated file) reads as no cache, and the build is a
+//! full one: a cache can make a build faster, never different.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::BuildOptions;
+use crate::load::Sources;
+
+/// The first line of a cache file: its format.
+const FORMAT: &str = "annals build cache 1";
+
+/// What the cache says about the build that wrote the output.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct Header {
+    /// The annals that wrote it.
+    tool: String,
+    /// The fingerprint in the marker of the output it describes.
+    pub(crate) fingerprint: String,
+    /// The digest of everything the build read but the content files.
+    pub(crate) settings: u64,
+    /// Every file the render wrote (pages, feeds, exports), not the static
+    /// files.
+    pub(crate) written: BTreeSet<String>,
+    /// Each content file with its text's digest and length, in the order
+    /// the texts follow.
+    files: Vec<(PathBuf, u64, u64)>,
+}
+
+/// A cache, read: its header, and where each text is.
+pub(crate) struct Cache {
+    pub(crate) header: Header,
+    file: fs::File,
+    texts: BTreeMap<PathBuf, (u64, u64, u64)>,
+}
+
+/// The cache of the output folder `output`.
+pub(crate) fn path_of(output: &Path) -> PathBuf {
+    let output = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
+    let name = output.file_name().unwrap_or_default().to_string_lossy();
+    let parent = output.parent().unwrap_or(Path::new("/"));
+    parent.join(format!(".{name}.annals-cache"))
+}
+
+/// The digest of a text.
+pub(crate) fn digest(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Which annals this is: its version and its executable's size and time.
+fn tool() -> String {
+    let exe = std::env::current_exe().ok();
+    let meta = exe.and_then(|exe| fs::metadata(exe).ok());
+    let time = meta
+        .as_ref()
+        .and_then(|meta| meta.modified().ok()?.duration_since(UNIX_EPOCH).ok());
+    let size = meta.map(|meta| meta.len());
+    format!(
+        "{} {size:?} {time:?}",
+        env!("CARGO_PKG_VERSION"),
+        time = time.map(|t| t.as_nanos())
+    )
+}
+
+/// The digest of everything a build of `sources` reads but the content
+/// files' texts: if it changed, every page may have.
+pub(crate) fn settings(sources: &Sources, opts: &BuildOptions) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (&opts.base_url, format!("{:?}", opts.drafts)).hash(&mut hasher);
+    sources
+        .site
+        .as_ref()
+        .map(|site| &site.text)
+        .hash(&mut hasher);
+    for (name, text) in &sources.templates {
+        (name, &text.text).hash(&mut hasher);
+    }
+    for (code, text) in &sources.strings {
+        (code, &text.text).hash(&mut hasher);
+    }
+    sources.statics.hash(&mut hasher);
+    for path in &sources.others {
+        (path, stat(&sources.root.join(path))).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// A file's size and modification time, without following links.
+fn stat(path: &Path) -> Option<(u64, u128)> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((meta.len(), modified.as_nanos()))
+}
+
+impl Cache {
+    /// The cache of `output`, if there is a usable one.
+    pub(crate) fn read(output: &Path) -> Option<Cache> {
+        let mut reader = BufReader::new(fs::File::open(path_of(output)).ok()?);
+        let mut line = String::new();
+        reader.read_line(&mut line).ok()?;
+        (line.trim_end() == FORMAT).then_some(())?;
+        line.clear();
+        reader.read_line(&mut line).ok()?;
+        let (length, sum) = line.trim_end().split_once(' ')?;
+        let mut header = vec![0; length.parse().ok()?];
+        reader.read_exact(&mut header).ok()?;
+        let header = String::from_utf8(header).ok()?;
+        (format!("{:016x}", digest(&header)) == sum).then_some(())?;
+        let header: Header = serde_json::from_str(&header).ok()?;
+        (header.tool == tool()).then_some(())?;
+        let mut offset = reader.stream_position().ok()?;
+        let mut texts = BTreeMap::new();
+        for (path, sum, length) in &header.files {
+            texts.insert(path.clone(), (offset, *length, *sum));
+            offset = offset.checked_add(*length)?;
+        }
+        let file = reader.into_inner();
+        (file.metadata().ok()?.len() == offset).then_some(())?;
+        Some(Cache {
+            header,
+            file,
+            texts,
+        })
+    }
+
+    /// The digest of the content file at `path` as the build read it.
+    pub(crate) fn digest_of(&self, path: &Path) -> Option<u64> {
+        self.texts.get(path).map(|&(_, _, sum)| sum)
+    }
+
+    /// The content files the build read.
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.texts.keys().map(PathBuf::as_path)
+    }
+
+    /// The text of the content file at `path` as the build read it; `None`
+    /// when it is not there or not what its digest says.
+    pub(crate) fn text(&self, path: &Path) -> Option<String> {
+        let &(offset, length, sum) = self.texts.get(path)?;
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(offset)).ok()?;
+        let mut text = vec![0; usize::try_from(length).ok()?];
+        file.read_exact(&mut text).ok()?;
+        let text = String::from_utf8(text).ok()?;
+        (digest(&text) == sum).then_some(text)
+    }
+}
+
+/// Writes the cache of `output`: the build of `fingerprint` and `settings`
+/// wrote `written` from the content files `texts`. A cache that cannot be
+/// written is removed: the next build is then a full one.
+pub(crate) fn write(
+    output: &Path,
+    fingerprint: &str,
+    settings: u64,
+    written: BTreeSet<String>,
+    texts: &[(&Path, &str)],
+) {
+    let path = path_of(output);
+    let header = Header {
+        tool: tool(),
+        fingerprint: fingerprint.to_string(),
+        settings,
+        written,
+        files: texts
+            .iter()
+            .map(|&(path, text)| (path.to_path_buf(), digest(text), text.len() as u64))
+            .collect(),
+    };
+    let written = serde_json::to_string(&header)
+        .map_err(std::io::Error::other)
+        .and_then(|header| write_file(&path, &header, texts));
+    if written.is_err() {
+        remove(output);
+    }
+}
+
+/// Removes the cache of `output`: the next build is a full one.
+pub(crate) fn remove(output: &Path) {
+    let _ = fs::remove_file(path_of(output));
+}
+
+/// Writes the cache file beside and renames it into place.
+fn write_file(path: &Path, header: &str, texts: &[(&Path, &str)]) -> std::io::Result<()> {
+    let partial = path.with_extension("annals-cache-partial");
+    let mut out = std::io::BufWriter::new(fs::File::create(&partial)?);
+    writeln!(out, "{FORMAT}")?;
+    writeln!(out, "{} {:016x}", header.len(), digest(header))?;
+    out.write_all(header.as_bytes())?;
+    for (_, text) in texts {
+        out.write_all(text.as_bytes())?;
+    }
+    out.into_inner().map_err(|e| e.into_error())?;
+    fs::rename(&partial, path)
+}

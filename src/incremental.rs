@@ -1,0 +1,304 @@
+//! `annals build` after an edit: only what changed is parsed and rendered.
+//!
+//! A build keeps beside its output a [`cache`](crate::cache) of what it was
+//! made from. The next build reads every content file, compares each with
+//! its text in the cache, and makes the previous build's model again from
+//! the cached texts of the files that changed. The pages to render are then
+//! those `annals serve` renders after the same edit, found by the same code
+//! ([`crate::rebuild::dirty`] and [`crate::rebuild::step`]); every other
+//! file of the previous output is linked into the new one unchanged.
+//!
+//! The build is a full one whenever the shortcut is not sure to give what a
+//! full build gives: no usable cache, another output, changed settings,
+//! templates, interface strings, static or other files, several language
+//! editions, any error, or a file of the previous output that the edit's
+//! pages neither render again nor are known to leave as it is (a page kind
+//! the edit logic does not know).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use crate::cache::{self, Cache};
+use crate::chronology::{Chronology, Drafts};
+use crate::config::Config;
+use crate::error::Result;
+use crate::load::{self, Changes, Sources};
+use crate::output::{self, Pages, Parts, Sink, Staging};
+use crate::page_path::PagePath;
+use crate::rebuild::files::{self, Files, Parsed};
+use crate::rebuild::{dirty, step};
+use crate::site::{self, Settings, Site};
+use crate::{BuildOptions, Report, fingerprint};
+
+/// Builds the site read as `sources` into its output: only the pages an
+/// edit touched when the previous build's cache allows, every page
+/// otherwise. `fingerprint` is that of the inputs, taken before they were
+/// read.
+pub(crate) fn build(sources: &Sources, opts: &BuildOptions, fingerprint: String) -> Result<Report> {
+    let output = opts.output_dir();
+    let settings = cache::settings(sources, opts);
+    // The output's lock is held from before the cache is read.
+    let staging = Staging::open(&opts.root, &output)?;
+    let Some(plan) = Plan::make(sources, opts, &output, settings) else {
+        return full(sources, opts, fingerprint, settings, staging);
+    };
+    let staging = staging.with_progress(opts.verbosity, plan.fresh.len() as u64);
+    if plan.write(sources, &staging)? {
+        return plan.commit(staging, fingerprint, settings);
+    }
+    drop(staging);
+    let staging = Staging::open(&opts.root, &output)?;
+    full(sources, opts, fingerprint, settings, staging)
+}
+
+/// Renders every page into `staging`, then caches what the build was
+/// made from.
+fn full(
+    sources: &Sources,
+    opts: &BuildOptions,
+    fingerprint: String,
+    settings: u64,
+    staging: Staging,
+) -> Result<Report> {
+    let site = Site::parse(sources, opts)?; // every bad file reported at once
+    let staging = staging.with_progress(opts.verbosity, site.expected_pages());
+    let written = Written::new(&staging);
+    let pages = site.render(&written)?;
+    let written = written.into_names();
+    site::put_static(sources, &staging)?;
+    let output = staging.commit(&site.stamp(fingerprint.clone(), pages))?;
+    // The texts are read again: only when no input changed meanwhile are
+    // they what the build was made from.
+    let texts = load::read_each(&sources.root, &sources.content, |file| {
+        Ok((file.path, file.text))
+    });
+    match texts {
+        Ok(texts) if fingerprint::of(opts) == fingerprint => {
+            let texts: Vec<_> = texts
+                .iter()
+                .map(|(p, t)| (p.as_path(), t.as_str()))
+                .collect();
+            cache::write(&output, &fingerprint, settings, written, &texts);
+        }
+        _ => cache::remove(&output),
+    }
+    Ok(site.report(pages, Some(output)))
+}
+
+/// What an incremental build writes.
+struct Plan {
+    site: Site,
+    files: Files,
+    /// The files rendered.
+    fresh: Pages,
+    /// The previous build's files kept as they are.
+    keep: Vec<String>,
+    /// Every file the render wrote or kept, for the next build's cache.
+    written: BTreeSet<String>,
+}
+
+impl Plan {
+    /// The pages to render after the edits since the build that `output`
+    /// and its cache hold; `None` when the build must be a full one.
+    fn make(sources: &Sources, opts: &BuildOptions, output: &Path, settings: u64) -> Option<Plan> {
+        let cache = Cache::read(output)?;
+        let stamp = output::previous_stamp(output)?;
+        let header = &cache.header;
+        let same = stamp.fingerprint == header.fingerprint && header.settings == settings;
+        (same && stamp.pages == html(header.written.iter())).then_some(())?;
+        let parsed = Settings::parse(sources, opts).ok()?;
+        (!parsed.config.is_multilingual()).then_some(())?;
+        let paths: Vec<PathBuf> = sources.content.iter().map(|(p, _)| p.clone()).collect();
+        let files = Files::read(&sources.root, &paths, &parsed.config).ok()?;
+        let old = previous_model(
+            &cache,
+            &files,
+            &parsed.config,
+            opts.drafts,
+            &sources.changes,
+        )?;
+        let chronology =
+            files::chronology(files.iter(), &parsed.config, opts.drafts, &sources.changes).ok()?;
+        let site = Site::of(sources, parsed, chronology).ok()?;
+        let old = site::editions(sources, &site.config, old).ok()?;
+        let old = old.into_iter().next()?.chronology;
+        let (fresh, written) = render(&site, &old, &cache.header.written)?;
+        let known = Known::of(&old);
+        let keep: Vec<String> = written
+            .iter()
+            .filter(|path| !fresh.contains_key(*path))
+            .cloned()
+            .collect();
+        keep.iter().all(|path| known.contains(path)).then_some(())?;
+        Some(Plan {
+            site,
+            files,
+            fresh,
+            keep,
+            written,
+        })
+    }
+
+    /// Writes the rendered files and links the kept ones into `staging`;
+    /// false when a kept file is missing from the previous output.
+    fn write(&self, sources: &Sources, staging: &Staging) -> Result<bool> {
+        for path in &self.keep {
+            if !staging.keep(path)? {
+                return Ok(false);
+            }
+        }
+        for (path, bytes) in &self.fresh {
+            staging.put(path, bytes)?;
+        }
+        site::put_static(sources, staging)?;
+        Ok(true)
+    }
+
+    /// Swaps the new output into place and caches what it was made from.
+    fn commit(self, staging: Staging, fingerprint: String, settings: u64) -> Result<Report> {
+        let pages = html(self.written.iter());
+        let output = staging.commit(&self.site.stamp(fingerprint.clone(), pages))?;
+        let texts: Vec<_> = self
+            .files
+            .iter()
+            .map(|(p, file)| (p, file.text()))
+            .collect();
+        cache::write(&output, &fingerprint, settings, self.written, &texts);
+        let rendered = html(self.fresh.keys());
+        Ok(Report {
+            rendered,
+            ..self.site.report(pages, Some(output))
+        })
+    }
+}
+
+/// Renders what changed between `old` and the site's one edition, over a
+/// previous build that wrote `previous`: the files rendered, and every
+/// file of the new build.
+fn render(
+    site: &Site,
+    old: &Chronology,
+    previous: &BTreeSet<String>,
+) -> Option<(Pages, BTreeSet<String>)> {
+    let edition = site.editions().first()?;
+    let new = &edition.chronology;
+    let dirty = dirty::dirty(old, new);
+    let gone = dirty::gone(old, new);
+    let step = step::render(site.templates(), edition, dirty, &gone, previous.iter()).ok()?;
+    let mut written = previous.clone();
+    written.retain(|path| !step.removed.contains(path));
+    written.extend(step.fresh.keys().cloned());
+    let extras = step::data(edition, &site.config, written.iter().cloned()).ok()?;
+    let mut fresh = step.fresh;
+    fresh.extend(extras);
+    written.extend(fresh.keys().cloned());
+    Some((fresh, written))
+}
+
+/// The model of the previous build: the content files as they are, the
+/// changed ones as the cache holds them.
+fn previous_model(
+    cache: &Cache,
+    files: &Files,
+    config: &Config,
+    drafts: Drafts,
+    changes: &Changes,
+) -> Option<Chronology> {
+    let unchanged = |path: &Path| {
+        let file = files.get(path)?;
+        (cache.digest_of(path) == Some(cache::digest(file.text()))).then_some(file)
+    };
+    let mut changed = BTreeMap::new();
+    for path in cache.paths() {
+        if unchanged(path).is_none() {
+            changed.insert(path, Parsed::new(path, cache.text(path)?, config));
+        }
+    }
+    let old = cache
+        .paths()
+        .filter_map(|path| Some((path, changed.get(path).or_else(|| unchanged(path))?)));
+    files::chronology(old, config, drafts, changes).ok()
+}
+
+/// How many of `paths` are HTML pages: what a build counts.
+fn html<'a>(paths: impl Iterator<Item = &'a String>) -> usize {
+    paths.filter(|path| path.ends_with(".html")).count()
+}
+
+/// The files of a build that the edit logic knows to leave as they are
+/// unless it renders them again: the pages of events and their aliases,
+/// the files events publish, listings and their later pages, and the
+/// not-found page (made from settings and templates only).
+struct Known {
+    pages: HashSet<String>,
+    listings: Vec<PagePath<'static>>,
+}
+
+impl Known {
+    fn of(chronology: &Chronology) -> Known {
+        let mut known = Known {
+            pages: HashSet::from([PagePath::NotFound.to_string()]),
+            listings: Vec::new(),
+        };
+        for page in dirty::paths(chronology) {
+            known.pages.insert(page.to_string());
+            if matches!(page, PagePath::Listing(..)) {
+                known.listings.push(page.into_owned());
+            }
+        }
+        let files = chronology.files();
+        for event in &chronology.events {
+            let assets = files.owned_by(&event.slug);
+            known.pages.extend(assets.map(|asset| asset.output.clone()));
+        }
+        known
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.pages.contains(path) || self.listings.iter().any(|list| list.has_later_page(path))
+    }
+}
+
+/// A sink that passes files on and remembers every path written.
+struct Written<'a> {
+    sink: &'a dyn Sink,
+    names: Mutex<BTreeSet<String>>,
+}
+
+impl<'a> Written<'a> {
+    fn new(sink: &'a dyn Sink) -> Self {
+        Written {
+            sink,
+            names: Mutex::new(BTreeSet::new()),
+        }
+    }
+
+    fn into_names(self) -> BTreeSet<String> {
+        self.names
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn record(&self, path: &str) {
+        let mut names = self.names.lock().unwrap_or_else(PoisonError::into_inner);
+        names.insert(path.to_string());
+    }
+}
+
+impl Sink for Written<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.record(path);
+        self.sink.put(path, bytes)
+    }
+
+    fn put_parts(&self, path: &str, parts: Parts<'_>) -> Result<()> {
+        self.record(path);
+        self.sink.put_parts(path, parts)
+    }
+
+    fn put_file(&self, root: &Path, source: &Path, to: &str) -> Result<()> {
+        self.record(to);
+        self.sink.put_file(root, source, to)
+    }
+}
