@@ -160,6 +160,7 @@ def bench(n, runs):
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)
     args = sys.argv[1:]
     runs = 5
     if args[:1] == ["--runs"]:

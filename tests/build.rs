@@ -446,3 +446,27 @@ fn a_rebuild_with_nothing_changed_stops_early_and_touches_nothing() {
     let index = page(site.path(), "index.html");
     assert!(texts(&index, ".event-title").contains(&"Victory Day".to_string()));
 }
+
+#[test]
+fn listings_show_date_and_title_and_the_index_the_whole_card() {
+    let site = fixture("mixed");
+    build_ok(site.path());
+    let treaty = page(site.path(), "tags/treaty.html");
+    let card = "article[id=\"treaty\"]";
+    assert_eq!(texts(&treaty, &format!("{card} .when")), ["c. 1259 BCE"]);
+    assert_eq!(
+        attrs(&treaty, &format!("{card} .event-title a"), "href"),
+        ["../events/treaty.html"]
+    );
+    let extra = texts(&treaty, ".chronology .summary, .chronology .meta");
+    assert_eq!(extra, Vec::<String>::new(), "no summary, place or tags");
+    let index = page(site.path(), "index.html");
+    assert_eq!(
+        texts(&index, &format!("{card} .summary")),
+        ["One of the earliest surviving peace treaties, following Kadesh."]
+    );
+    assert_eq!(
+        texts(&index, &format!("{card} .meta a.tag")),
+        ["treaty", "egypt"]
+    );
+}

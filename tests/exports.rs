@@ -47,6 +47,25 @@ fn events_json_validates_against_the_schema_it_ships() {
 }
 
 #[test]
+fn events_json_holds_a_record_a_line_and_leaves_bodies_to_the_pages() {
+    let site = common::fixture("mixed");
+    tools::build_with_base(site.path());
+    let text = fs::read_to_string(data(site.path(), "events.json")).unwrap();
+    let records: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("{\"slug\""))
+        .collect();
+    let events = events(site.path());
+    assert_eq!(records.len(), events.len(), "one line per event:\n{text}");
+    for event in &events {
+        assert_eq!(event.get("body"), None, "{event}");
+        let page = common::page(site.path(), event["page"].as_str().unwrap());
+        let body = common::texts(&page, ".body");
+        assert_eq!(body.len(), 1, "{} has its body", event["page"]);
+    }
+}
+
+#[test]
 fn the_schema_rejects_a_malformed_export() {
     let site = common::fixture("mixed");
     build_ok(site.path());
