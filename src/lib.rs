@@ -5,7 +5,9 @@
 //! [`chronology`] orders and groups them → [`render`] turns them into pages
 //! through Tera templates → [`output`] writes them and swaps them into place.
 //! [`build`] and [`check`] run it below; `annals serve` ([`rebuild`]) runs
-//! the same stages into memory and re-renders only what an edit touched.
+//! the same stages into memory and re-renders only what an edit touched,
+//! and so does [`build`] after an edit, from a cache of the previous build
+//! kept beside its output.
 
 pub mod axis;
 mod cache;
