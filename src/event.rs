@@ -42,8 +42,8 @@ struct RawEvent {
     summary: Option<String>,
     #[serde(default, deserialize_with = "one_or_many")]
     tags: Vec<String>,
-    #[serde(default, deserialize_with = "one_or_many")]
-    actors: Vec<String>,
+    #[serde(default)]
+    actors: crate::actor::NameOr<crate::actor::Named>,
     place: Option<String>,
     #[serde(default)]
     sources: Vec<RawSource>,
@@ -100,6 +100,8 @@ pub struct Event {
     pub tags: Vec<String>,
     /// Countries, people, organisations, as written.
     pub actors: Vec<String>,
+    /// The part some of them played, by name as written.
+    pub roles: BTreeMap<String, crate::actor::Role>,
     /// Where it happened.
     pub place: Option<String>,
     /// Numbered on the page, in this order.
@@ -377,7 +379,8 @@ fn validate(
         );
         errors.push(lines.error(path, "end", message));
     }
-    for (key, names) in [("tags", &raw.tags), ("actors", &raw.actors)] {
+    let (actors, roles) = crate::actor::split_roles(raw.actors);
+    for (key, names) in [("tags", &raw.tags), ("actors", &actors)] {
         if let Some(name) = names.iter().find(|name| slugify(name).is_empty()) {
             let message = format!("{key}: {name:?} needs at least one letter or digit");
             errors.push(lines.error(path, key, message));
@@ -421,7 +424,8 @@ fn validate(
         },
         summary,
         tags: dedup(raw.tags),
-        actors: dedup(raw.actors),
+        actors: dedup(actors),
+        roles,
         place: raw.place.filter(|p| !p.trim().is_empty()),
         sources,
         spans: Spans {

@@ -7,6 +7,7 @@
 //! [`build`] and [`check`] run it below; `annals serve` ([`rebuild`]) runs
 //! the same stages into memory and re-renders only what an edit touched.
 
+pub mod actor;
 pub mod axis;
 pub mod chronology;
 pub mod config;
@@ -24,6 +25,7 @@ pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod output;
+pub mod page;
 pub mod page_path;
 pub mod rebuild;
 pub mod render;
@@ -148,7 +150,7 @@ pub fn check(opts: &BuildOptions) -> Result<Report> {
     let sources = Sources::read(&opts.root)?;
     let mut site = Site::parse(&sources, opts)?;
     let pages = site.render(&Discard)?;
-    let lints = lint::events(site.events());
+    let lints = lint::events(site.events(), site.actors());
     let notes = translation::missing(site.events(), &site.config);
     let outdated = translation::outdated(&opts.root, site.events());
     site.warnings.extend(outdated);

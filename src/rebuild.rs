@@ -154,6 +154,9 @@ impl Live {
             return self.read_all();
         }
         for path in changed {
+            if load::is_declaration(path) {
+                return self.read_all();
+            }
             let event_file = load::format_of(path).is_some();
             match std::fs::symlink_metadata(self.opts.root.join(path)) {
                 Ok(meta) if meta.is_file() && event_file => {

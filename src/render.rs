@@ -6,10 +6,12 @@
 //! safe in templates. Pages are handed to a [`Sink`] as they are rendered, in
 //! parallel, so the whole site never sits in memory at once.
 
+mod actors;
 mod escape;
 mod here;
 mod index;
 mod json_ld;
+mod pages;
 mod paging;
 mod redirect;
 mod selection;
@@ -161,12 +163,13 @@ impl Renderer<'_> {
         let tags = self.groups(Listing::Tag, t.get("tags"), &chronology.tags)?;
         let actors = self.groups(Listing::Actor, t.get("actors"), &chronology.actors)?;
         let eras = self.eras()?;
+        let combined = self.combined()? + self.content_pages()?;
         let bibliography = self.bibliography()?;
         let not_found = match self.selection {
             Selection::All => self.not_found().map(|()| 1)?,
             Selection::Only(_) => 0,
         };
-        Ok(events + tags + actors + eras + bibliography + not_found)
+        Ok(events + tags + actors + eras + combined + bibliography + not_found)
     }
 
     /// Where `page` of this edition is.
@@ -194,7 +197,7 @@ impl Renderer<'_> {
         };
         Page {
             site: &self.site,
-            nav: Nav::new(here),
+            nav: Nav::new(here, pages::nav(here, &self.edition.pages)),
             t: self.t,
             languages: Vec::new(),
             alternates: Vec::new(),
@@ -243,7 +246,7 @@ impl Renderer<'_> {
             .filter_map(|slug| chronology.get(slug))
             .collect::<Vec<_>>();
         let content = EventPage {
-            event: Card::new(here, event),
+            event: Card::new(here, chronology, event),
             body: markdown::render(&event.body.text()?, self.html, &resolve),
             sources: sources::SourceView::list(here, self.t, &event.sources, &self.bibliography),
             extra: &event.extra,
@@ -254,11 +257,11 @@ impl Renderer<'_> {
             related: Card::list(here, chronology, &related),
             prev: index
                 .checked_sub(1)
-                .map(|prev| Card::new(here, &chronology.events[prev])),
+                .map(|prev| Card::new(here, chronology, &chronology.events[prev])),
             next: chronology
                 .events
                 .get(index + 1)
-                .map(|next| Card::new(here, next)),
+                .map(|next| Card::new(here, chronology, next)),
             json_ld: json_ld::event(event, self.config.url(&path.to_string())),
         };
         let mut page = self.page(here, event.title.clone(), content);
@@ -344,10 +347,16 @@ impl Renderer<'_> {
             .collect();
         let pages = listings.len();
         listings.into_par_iter().try_for_each(|(group, paged)| {
+            let declared = self.chronology.declared.get(&group.slug);
+            let actor = declared.filter(|_| kind == Listing::Actor).map(|actor| {
+                let url = self.config.url(&paged.path.to_string());
+                actors::ActorView::of(here, self.chronology, self.t, actor, url)
+            });
             let content = ListPage {
                 name: &group.name,
                 slug: &group.slug,
                 era: None,
+                actor,
                 count: group.events.len(),
                 events: Card::list(here, self.chronology, paged.events),
                 pages: paged.links,
@@ -382,6 +391,7 @@ impl Renderer<'_> {
                     name: &group.era.name,
                     slug: &group.era.slug,
                     era: Some(EraView::new(here, &group.era, group.events.len())),
+                    actor: None,
                     count: group.events.len(),
                     events: Card::list(here, self.chronology, paged.events),
                     pages: paged.links,

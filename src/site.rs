@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use crate::actor::Actors;
 use crate::chronology::{Chronology, Drafts};
 use crate::config::Config;
 use crate::edition::{self, Edition};
@@ -57,9 +58,24 @@ pub(crate) fn editions(
     config: &Config,
     chronology: Chronology,
 ) -> Result<Vec<Edition>> {
+    let actors = Actors::read(&sources.actors);
+    let pages = crate::page::read_all(&sources.pages, config);
+    let (actors, pages) = match (actors, pages) {
+        (Ok(actors), Ok(pages)) => (actors, pages),
+        (Err(error), Ok(_)) | (Ok(_), Err(error)) => return Err(error),
+        (Err(first), Err(second)) => return Err(crate::Error::Many(vec![first, second])),
+    };
     let chronology = chronology.with_files(&Disk::new(&sources.root))?;
-    edition::all(config, &sources.strings, chronology)
+    edition::all(
+        config,
+        &sources.strings,
+        chronology.with_actors(actors),
+        &pages,
+    )
 }
+
+/// No actors declared.
+static EMPTY: std::sync::LazyLock<Actors> = std::sync::LazyLock::new(Actors::default);
 
 /// A site, parsed and checked, ready to render.
 pub(crate) struct Site {
@@ -110,6 +126,13 @@ impl Site {
         self.editions
             .first()
             .map_or(&[], |edition| edition.chronology.events.as_slice())
+    }
+
+    /// The declared actors, in the default language.
+    pub(crate) fn actors(&self) -> &Actors {
+        self.editions
+            .first()
+            .map_or(&*EMPTY, |edition| edition.chronology.declared.as_ref())
     }
 
     /// How many files a build writes, about: for the progress bar.

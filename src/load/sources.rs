@@ -48,6 +48,11 @@ pub struct Sources {
     pub strings: BTreeMap<String, Text>,
     /// The site's static files: each file and where it goes in the output.
     pub statics: Vec<(PathBuf, String)>,
+    /// Actor declarations, `content/actors/*.yaml`, in path order.
+    pub actors: Vec<Text>,
+    /// Pages that are not events, `content/pages/*.md` and their
+    /// translations, in path order.
+    pub pages: Vec<Text>,
 }
 
 impl Sources {
@@ -80,6 +85,8 @@ impl Sources {
             templates,
             strings,
             statics: named(root, "static")?,
+            actors: declared(root, "content/actors", "yaml")?,
+            pages: declared(root, "content/pages", "md")?,
         })
     }
 }
@@ -88,8 +95,28 @@ impl Sources {
     /// Lists `content/` again, after files or folders came or went.
     pub fn relist_content(&mut self) -> Result<()> {
         (self.content, self.others) = content(&self.root)?;
+        self.actors = declared(&self.root, "content/actors", "yaml")?;
+        self.pages = declared(&self.root, "content/pages", "md")?;
         Ok(())
     }
+}
+
+/// The `.extension` files of `root/dir`, read; any other file there is an
+/// error, since it would silently do nothing.
+fn declared(root: &Path, dir: &str, extension: &str) -> Result<Vec<Text>> {
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for (path, _) in named(root, dir)? {
+        match path.extension().is_some_and(|e| e == extension) {
+            true => texts.push(read(root, path)?),
+            false => errors.push(Error::content(
+                crate::Position::file(&path),
+                format!("{dir}/ holds only .{extension} files: move this file elsewhere"),
+            )),
+        }
+    }
+    Error::collect(errors)?;
+    Ok(texts)
 }
 
 /// The files of `root/dir` with their names inside it.

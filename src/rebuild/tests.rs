@@ -200,6 +200,7 @@ fn event_pages_come_before_the_pages_that_list_every_event() {
         "CNAME",
         "actors/index.html",
         "atom.xml",
+        "data/actors.json",
         "data/events.csv",
         "data/events.ics",
         "data/events.json",
