@@ -119,12 +119,14 @@ impl Actor {
         Some(format!("https://www.wikidata.org/wiki/{item}"))
     }
 
-    /// The actor with its names in `lang`, where it has them.
+    /// The actor with its names in `lang`, where it has them: a translated
+    /// name without a translated short name is shown as it is.
     fn in_language(&self, lang: &str) -> Actor {
         let mut local = self.clone();
         if let Some(text) = self.translations.get(lang) {
             if let Some(name) = &text.name {
                 local.name = name.clone();
+                local.short = None;
             }
             if text.short.is_some() {
                 local.short = text.short.clone();
