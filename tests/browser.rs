@@ -9,6 +9,8 @@
 //! missing they fail if `CI` is set, and otherwise print one line naming
 //! what to install and pass.
 
+#[path = "browser/actors.rs"]
+mod actors;
 mod common;
 #[path = "browser/files.rs"]
 mod files;
