@@ -139,7 +139,7 @@ pub fn pages(
     // The index shows every event: the slowest page; render it beside the rest.
     let index = || match selection.overviews() {
         true => {
-            search::write(chronology, config.locale(), sink)?;
+            search::write(chronology, &edition.pages, config.locale(), sink)?;
             renderer.index()
         }
         false => Ok(0),

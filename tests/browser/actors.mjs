@@ -1,6 +1,6 @@
 // A reader of a chronology with declared actors and pages: from the index
 // to the About page by the navigation and into Spanish, then from the
-// USSR to its successor, to the continuous line of both and to a country
+// USSR to its successor, from a search to a page, to the continuous line of both and to a country
 // pair, and to an event whose actors have roles. What each page showed.
 import { main, open } from "./lib.mjs";
 
@@ -18,6 +18,14 @@ async function journey(page, base) {
   seen.aboutEs = { url: page.url(), h1: await texts(page, "h1"), nav: await texts(page, "header nav:not(.languages) li a") };
   await page.goto(base + "ru/method.html");
   seen.methodRu = { h1: await texts(page, "h1"), note: await texts(page, ".untranslated"), lang: await page.locator(".body").getAttribute("lang") };
+
+  for (const [edition, words] of [["", "precisely documents"], ["es/", "precisión"]]) {
+    await page.goto(base + edition + "index.html#q=" + encodeURIComponent(words));
+    await page.locator("#results:not([aria-busy]) #result-list li").first().waitFor();
+    seen[`search ${edition}`] = await texts(page, "#result-list li");
+  }
+  await page.locator("#result-list .page-result a").first().click();
+  seen.searchOpened = page.url();
 
   await page.goto(base + "actors/ussr.html");
   seen.ussr = {

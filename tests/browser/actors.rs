@@ -75,6 +75,14 @@ fn a_reader_follows_successions_pairs_and_pages() {
         strings(&seen["methodRu"]["note"]),
         ["Эта страница ещё не переведена; она показана на языке оригинала."]
     );
+    assert_eq!(strings(&seen["search "]), ["Method and sources"]);
+    assert_eq!(strings(&seen["search es/"]), ["Método y fuentes"]);
+    assert!(
+        seen["searchOpened"]
+            .as_str()
+            .unwrap()
+            .ends_with("/es/method.html")
+    );
     assert_successions(&seen);
     assert!(
         seen["pair"]["url"]
