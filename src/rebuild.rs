@@ -234,7 +234,14 @@ impl Live {
         Error::collect(errors)?;
         let settings = self.settings()?;
         let translations = translation::among(translations, &settings.config);
-        site::model(events, &translations, &settings.config, self.opts.drafts)
+        let declared = &self.sources()?.actors;
+        site::model(
+            events,
+            &translations,
+            declared,
+            &settings.config,
+            self.opts.drafts,
+        )
     }
 
     /// Whether the site has several language editions.

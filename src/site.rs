@@ -15,7 +15,7 @@ use crate::edition::{self, Edition};
 use crate::error::Result;
 use crate::event::{self, Event};
 use crate::fingerprint::Stamp;
-use crate::load::{Disk, Sources};
+use crate::load::{Disk, Sources, Text};
 use crate::output::{InFolder, Recorder, Sink};
 use crate::render::{self, Templates};
 use crate::{BuildOptions, Report, export, feed, markdown, theme, translation};
@@ -40,15 +40,22 @@ impl Settings {
 }
 
 /// The model of a site: its events, with their translations, ordered and
-/// grouped.
+/// grouped, their actors by the `declared` ones (`content/actors/`).
 pub(crate) fn model(
     events: Vec<Event>,
     translations: &[translation::TranslationFile],
+    declared: &[Text],
     config: &Config,
     drafts: Drafts,
 ) -> Result<Chronology> {
-    let events = translation::attach(events, translations, config)?;
-    Chronology::new(events, config, drafts)
+    let actors = Actors::read(declared);
+    let events = translation::attach(events, translations, config);
+    let (events, actors) = match (events, actors) {
+        (Ok(events), Ok(actors)) => (events, actors),
+        (Err(error), Ok(_)) | (Ok(_), Err(error)) => return Err(error),
+        (Err(first), Err(second)) => return Err(crate::Error::Many(vec![first, second])),
+    };
+    Ok(Chronology::new(events, config, drafts)?.with_actors(actors))
 }
 
 /// The site's language editions of `chronology`, the default first, once
@@ -58,20 +65,9 @@ pub(crate) fn editions(
     config: &Config,
     chronology: Chronology,
 ) -> Result<Vec<Edition>> {
-    let actors = Actors::read(&sources.actors);
-    let pages = crate::page::read_all(&sources.pages, config);
-    let (actors, pages) = match (actors, pages) {
-        (Ok(actors), Ok(pages)) => (actors, pages),
-        (Err(error), Ok(_)) | (Ok(_), Err(error)) => return Err(error),
-        (Err(first), Err(second)) => return Err(crate::Error::Many(vec![first, second])),
-    };
+    let pages = crate::page::read_all(&sources.pages, config)?;
     let chronology = chronology.with_files(&Disk::new(&sources.root))?;
-    edition::all(
-        config,
-        &sources.strings,
-        chronology.with_actors(actors),
-        &pages,
-    )
+    edition::all(config, &sources.strings, chronology, &pages)
 }
 
 /// No actors declared.
@@ -94,7 +90,7 @@ impl Site {
         let root = &sources.root;
         let (files, translations) = translation::partition(&sources.content, root, &config)?;
         let events = event::read_all(root, &files)?;
-        let chronology = model(events, &translations, &config, opts.drafts)?;
+        let chronology = model(events, &translations, &sources.actors, &config, opts.drafts)?;
         let mut warnings = export::warnings(&chronology);
         let editions = editions(sources, &config, chronology)?;
         if let Some(default) = editions.first() {
