@@ -10,12 +10,13 @@ use serde::Serialize;
 
 use super::here::Here;
 use super::paging;
-use super::views::{Card, ListPage};
+use super::views::{Card, ListPage, NameLink};
 use super::{Renderer, json_ld};
 use crate::actor::{Actor, Actors, Kind, Succession};
 use crate::chronology::{Chronology, Pair};
 use crate::date::{HistoricalDate, Locale, human_span_in};
 use crate::error::Result;
+use crate::event::Event;
 use crate::i18n::Strings;
 use crate::page_path::{Listing, PagePath};
 
@@ -232,6 +233,28 @@ fn actor_ld(actor: &Actor, url: Option<String>) -> String {
         url,
     };
     json_ld::embed(&serde_json::to_string(&data).unwrap_or_default())
+}
+
+impl<'a> NameLink<'a> {
+    /// An event's actor: the declared actor's name in the page's language
+    /// and its page, or the name as written.
+    pub(super) fn actor(
+        here: Here,
+        chronology: &'a Chronology,
+        event: &'a Event,
+        name: &'a str,
+    ) -> Self {
+        let role = event.roles.get(name).map(|role| role.key());
+        let (name, slug) = match chronology.declared.resolve(name) {
+            Some(actor) => (actor.label(), actor.slug.clone()),
+            None => (name, crate::slug::slugify(name)),
+        };
+        NameLink {
+            name,
+            href: here.link(&PagePath::listing(Listing::Actor, &slug)),
+            role,
+        }
+    }
 }
 
 /// The events of every actor of `line`, in order, each once.

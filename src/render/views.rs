@@ -261,23 +261,6 @@ pub(crate) struct NameLink<'a> {
     pub(crate) role: Option<&'static str>,
 }
 
-impl<'a> NameLink<'a> {
-    /// An event's actor: the declared actor's name in the page's language
-    /// and its page, or the name as written.
-    fn actor(here: Here, chronology: &'a Chronology, event: &'a Event, name: &'a str) -> Self {
-        let role = event.roles.get(name).map(|role| role.key());
-        let (name, slug) = match chronology.declared.resolve(name) {
-            Some(actor) => (actor.label(), actor.slug.clone()),
-            None => (name, crate::slug::slugify(name)),
-        };
-        NameLink {
-            name,
-            href: here.link(&PagePath::listing(Listing::Actor, &slug)),
-            role,
-        }
-    }
-}
-
 impl<'a> Card<'a> {
     pub(crate) fn new(here: Here, chronology: &'a Chronology, event: &'a Event) -> Self {
         let tags = event.tags.iter().map(|name| NameLink {
