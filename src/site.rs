@@ -50,12 +50,17 @@ pub(crate) fn model(
 ) -> Result<Chronology> {
     let actors = Actors::read(declared);
     let events = translation::attach(events, translations, config);
-    let (events, actors) = match (events, actors) {
-        (Ok(events), Ok(actors)) => (events, actors),
-        (Err(error), Ok(_)) | (Ok(_), Err(error)) => return Err(error),
-        (Err(first), Err(second)) => return Err(crate::Error::Many(vec![first, second])),
-    };
+    let (events, actors) = both(events, actors)?;
     Ok(Chronology::new(events, config, drafts)?.with_actors(actors))
+}
+
+/// Both values, or every error of the two.
+fn both<A, B>(a: Result<A>, b: Result<B>) -> Result<(A, B)> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(error), Ok(_)) | (Ok(_), Err(error)) => Err(error),
+        (Err(first), Err(second)) => Err(crate::Error::Many(vec![first, second])),
+    }
 }
 
 /// The site's language editions of `chronology`, the default first, once
@@ -90,7 +95,11 @@ impl Site {
         let root = &sources.root;
         let (files, translations) = translation::partition(&sources.content, root, &config)?;
         let events = event::read_all(root, &files)?;
-        let chronology = model(events, &translations, &sources.actors, &config, opts.drafts)?;
+        let chronology = model(events, &translations, &sources.actors, &config, opts.drafts);
+        // Pages are read again with the editions; read here too, their
+        // errors are reported with the events' and actors'.
+        let pages = crate::page::read_all(&sources.pages, &config);
+        let (chronology, _) = both(chronology, pages)?;
         let mut warnings = export::warnings(&chronology);
         let editions = editions(sources, &config, chronology)?;
         if let Some(default) = editions.first() {
