@@ -83,8 +83,9 @@ fn tool() -> String {
     )
 }
 
-/// The digest of everything a build of `sources` reads but the content
-/// files' texts: if it changed, every page may have.
+/// The digest of everything a build of `sources` reads but the event
+/// files' texts (actor declarations and pages included): if it changed,
+/// every page may have.
 pub(crate) fn settings(sources: &Sources, opts: &BuildOptions) -> u64 {
     let mut hasher = DefaultHasher::new();
     (&opts.base_url, format!("{:?}", opts.drafts)).hash(&mut hasher);
@@ -98,6 +99,9 @@ pub(crate) fn settings(sources: &Sources, opts: &BuildOptions) -> u64 {
     }
     for (code, text) in &sources.strings {
         (code, &text.text).hash(&mut hasher);
+    }
+    for text in sources.actors.iter().chain(&sources.pages) {
+        (&text.path, &text.text).hash(&mut hasher);
     }
     sources.statics.hash(&mut hasher);
     for path in &sources.others {

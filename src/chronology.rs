@@ -7,6 +7,7 @@
 //! tag, actor and era. [`Chronology::with_files`] then checks the files the
 //! bodies link to (see [`files`]), the one step that asks the disk.
 
+mod actors;
 pub mod bibliography;
 mod files;
 mod links;
@@ -14,6 +15,7 @@ mod links;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use crate::actor::Actors;
 use crate::config::{Config, Era};
 use crate::error::{Error, Result};
 use crate::event::{Event, Status};
@@ -22,6 +24,7 @@ use crate::slug::slugify;
 
 mod alias;
 
+pub use actors::Pair;
 pub use files::{Asset, FOLDER, Files};
 pub use links::{Href, body_position};
 
@@ -66,6 +69,10 @@ pub struct Chronology {
     pub actors: Vec<Group>,
     /// Eras, in site.yaml's order.
     pub eras: Vec<EraGroup>,
+    /// The declared actors (`content/actors/`), in this edition's language.
+    pub declared: Arc<Actors>,
+    /// Pairs of declared states that share events, by slugs.
+    pub pairs: Vec<Pair>,
     by_slug: HashMap<String, usize>,
     by_path: links::ByPath,
     files: Arc<Files>,
@@ -106,10 +113,23 @@ impl Chronology {
             tags,
             actors,
             eras,
+            declared: Arc::default(),
+            pairs: Vec::new(),
             by_slug,
             by_path,
             files: Arc::default(),
         })
+    }
+
+    /// The chronology with its events' actors grouped by the declared
+    /// `actors`, and the pairs of states that share events.
+    pub fn with_actors(mut self, actors: Actors) -> Chronology {
+        if !actors.is_empty() {
+            self.actors = actors::groups(&self.events, &actors);
+            self.pairs = actors::pairs(&self.actors, &actors);
+        }
+        self.declared = Arc::new(actors);
+        self
     }
 
     /// The chronology with the files its bodies link to checked on `disk`

@@ -16,6 +16,7 @@ use crate::error::Result;
 use crate::event::{Body, Event};
 use crate::i18n::Strings;
 use crate::load::Text;
+use crate::page::ContentPage;
 
 /// One language edition, ready to render.
 pub struct Edition {
@@ -29,6 +30,9 @@ pub struct Edition {
     pub chronology: Chronology,
     /// Interface strings.
     pub strings: Strings,
+    /// The pages that are not events, in this language, in navigation
+    /// order.
+    pub pages: Vec<ContentPage>,
 }
 
 /// Every edition, the default first. The default edition reads
@@ -37,6 +41,7 @@ pub fn all(
     config: &Config,
     strings: &BTreeMap<String, Text>,
     chronology: Chronology,
+    pages: &[ContentPage],
 ) -> Result<Vec<Edition>> {
     let default = &config.languages[0].code;
     let fallback = !config.is_multilingual();
@@ -64,6 +69,10 @@ pub fn all(
         };
         if let Some(chronology) = chronology {
             editions.push(Edition {
+                pages: pages
+                    .iter()
+                    .map(|page| page.in_language(&language.code, default))
+                    .collect(),
                 language: language.clone(),
                 config: localise_config(config, language, &prefix),
                 chronology,
@@ -110,6 +119,7 @@ fn localise(chronology: &Chronology, lang: &str, default: &str) -> Chronology {
     for event in &mut local.events {
         translate(event, lang, default);
     }
+    local.localise_actors(lang);
     for group in &mut local.eras {
         if let Some(text) = group.era.translations.get(lang) {
             group.era.name = text.name.clone().unwrap_or(group.era.name.clone());

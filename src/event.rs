@@ -67,6 +67,8 @@ pub struct Event {
     pub tags: Vec<String>,
     /// Countries, people, organisations, as written.
     pub actors: Vec<String>,
+    /// The part some of them played, by name as written.
+    pub roles: BTreeMap<String, crate::actor::Role>,
     /// Where it happened.
     pub place: Option<String>,
     /// Numbered on the page, in this order; a stage's sources are here too.

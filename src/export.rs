@@ -6,13 +6,15 @@
 //! - `timeline.json`: the TimelineJS3 format, to embed the chronology in
 //!   a TimelineJS timeline;
 //! - `sources.json` and `sources.bib`: every distinct source, as CSL-JSON
-//!   and as BibLaTeX, for reference managers.
+//!   and as BibLaTeX, for reference managers;
+//! - `actors.json`: every actor, declared or named, and the country pairs.
 //!
 //! Every export is written from the model in chronological order and
 //! depends on nothing else (no clock, no locale), so a build is
 //! byte-identical run to run. Absolute URLs appear only when the base URL
 //! is known.
 
+mod actors;
 mod bibtex;
 mod csl;
 mod csv;
@@ -43,6 +45,7 @@ pub fn write(chronology: &Chronology, config: &Config, sink: &dyn Sink) -> Resul
     let sources = crate::chronology::bibliography::Bibliography::of(chronology);
     sink.put(&path("sources.json"), &csl::document(&sources))?;
     sink.put(&path("sources.bib"), &bibtex::document(&sources))?;
+    sink.put(&path("actors.json"), &actors::document(chronology, config))?;
     let head = timeline::Timeline::head(chronology, config);
     let slides = stream::json_document("timeline.json", &head, count, move |index| {
         timeline::slide(chronology, config, index)

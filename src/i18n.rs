@@ -66,6 +66,40 @@ const LATER: &[&str] = &[
     "key_uncertain",
 ];
 
+/// Keys added with declared actors and pages, taken from English when a
+/// site's own strings lack them.
+const LATER_ACTORS_AND_PAGES: [&str; 29] = [
+    "actor_stages",
+    "role_host",
+    "role_guest",
+    "role_signatory",
+    "role_mediator",
+    "role_party",
+    "role_observer",
+    "role_guarantor",
+    "role_witness",
+    "kind_state",
+    "kind_person",
+    "kind_organisation",
+    "kind_other",
+    "also_known_as",
+    "actor_dates",
+    "actor_since",
+    "actor_until",
+    "succeeded_by",
+    "successor_of",
+    "as_continuator",
+    "as_successor",
+    "and",
+    "line",
+    "line_intro",
+    "relations",
+    "relations_with",
+    "pair_intro",
+    "wikidata",
+    "untranslated_page",
+];
+
 /// One language's interface strings, by key.
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(transparent)]
@@ -92,7 +126,7 @@ impl Strings {
             let own: BTreeMap<String, String> = front_matter::parse(&path, &own.text, 1)?;
             strings.extend(own);
         }
-        for &key in LATER {
+        for &key in LATER.iter().chain(&LATER_ACTORS_AND_PAGES) {
             if let (false, Some(text)) = (strings.contains_key(key), english.get(key)) {
                 strings.insert(key.to_string(), text.clone());
             }

@@ -9,6 +9,7 @@
 //! and so does [`build`] after an edit, from a cache of the previous build
 //! kept beside its output.
 
+pub mod actor;
 pub mod axis;
 mod cache;
 pub mod chronology;
@@ -28,6 +29,7 @@ pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod output;
+pub mod page;
 pub mod page_path;
 pub mod rebuild;
 pub mod render;
@@ -153,7 +155,7 @@ pub fn check(opts: &BuildOptions) -> Result<Report> {
     let sources = Sources::read(&opts.root)?;
     let mut site = Site::parse(&sources, opts)?;
     let pages = site.render(&Discard)?;
-    let lints = lint::events(site.events());
+    let lints = lint::events(site.events(), site.actors());
     let notes = translation::missing(site.events(), &site.config);
     let outdated = translation::outdated(&opts.root, site.events());
     site.warnings.extend(outdated);

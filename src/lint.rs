@@ -12,6 +12,7 @@ use crate::error::Position;
 use crate::event::Event;
 use crate::markdown;
 
+mod actors;
 mod sources;
 
 /// A likely mistake, with where it is.
@@ -29,9 +30,10 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Every warning about these events, in file order.
-pub fn events(events: &[Event]) -> Vec<Warning> {
-    let mut warnings = Vec::new();
+/// Every warning about these events, in file order; `actors` are the
+/// declared ones, if any.
+pub fn events(events: &[Event], actors: &crate::actor::Actors) -> Vec<Warning> {
+    let mut warnings = actors::undeclared(events, actors);
     warnings.extend(missing_sources(events));
     warnings.extend(untitled_sources(events));
     warnings.extend(duplicate_titles(events));

@@ -55,6 +55,7 @@ pub fn content(root: &Path) -> Result<(Vec<(PathBuf, Format)>, Others)> {
     let mut errors = Vec::new();
     for entry in walk(root, "content") {
         match entry {
+            Ok(path) if is_declaration(&path) => {}
             Ok(path) => match format_of(&path) {
                 Some(format) => files.push((path, format)),
                 None => others.push(path),
@@ -64,6 +65,15 @@ pub fn content(root: &Path) -> Result<(Vec<(PathBuf, Format)>, Others)> {
     }
     Error::collect(errors)?;
     Ok((files, others))
+}
+
+/// The folders of `content/` that hold no events: actor declarations and
+/// pages, read by [`Sources::read`].
+pub const DECLARATIONS: [&str; 2] = ["content/actors", "content/pages"];
+
+/// Whether `path` is in one of the [`DECLARATIONS`] folders.
+pub fn is_declaration(path: &Path) -> bool {
+    DECLARATIONS.iter().any(|dir| path.starts_with(dir))
 }
 
 /// The site's folders asked file by file, for what bodies link to: a

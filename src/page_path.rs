@@ -54,6 +54,15 @@ pub enum PagePath<'a> {
     Sources(usize),
     /// `404.html`.
     NotFound,
+    /// Page `n` (from 1) of the events two declared states share:
+    /// `actors/russia--venezuela.html`, the slugs in order.
+    Pair(Cow<'a, str>, Cow<'a, str>, usize),
+    /// Page `n` (from 1) of an actor's continuous line, its events and its
+    /// predecessors': `actors/russia.line.html`.
+    Line(Cow<'a, str>, usize),
+    /// A page that is not an event (`content/pages/about.md`):
+    /// `about.html`.
+    Content(Cow<'a, str>),
     /// An old address kept as a redirect: the path as `aliases:` resolves it.
     Alias(Cow<'a, str>),
 }
@@ -69,6 +78,13 @@ impl<'a> PagePath<'a> {
         PagePath::Listing(kind, Cow::Borrowed(slug), 1)
     }
 
+    /// The first page of the events the actors `a` and `b` share; either
+    /// order gives the same page.
+    pub fn pair(a: &'a str, b: &'a str) -> Self {
+        let (first, second) = if a <= b { (a, b) } else { (b, a) };
+        PagePath::Pair(Cow::Borrowed(first), Cow::Borrowed(second), 1)
+    }
+
     /// The same page, owning its slug.
     pub fn into_owned(self) -> PagePath<'static> {
         match self {
@@ -80,6 +96,11 @@ impl<'a> PagePath<'a> {
             PagePath::Groups(kind) => PagePath::Groups(kind),
             PagePath::Sources(n) => PagePath::Sources(n),
             PagePath::NotFound => PagePath::NotFound,
+            PagePath::Pair(a, b, n) => {
+                PagePath::Pair(Cow::Owned(a.into_owned()), Cow::Owned(b.into_owned()), n)
+            }
+            PagePath::Line(slug, n) => PagePath::Line(Cow::Owned(slug.into_owned()), n),
+            PagePath::Content(slug) => PagePath::Content(Cow::Owned(slug.into_owned())),
             PagePath::Alias(path) => PagePath::Alias(Cow::Owned(path.into_owned())),
         }
     }
@@ -91,6 +112,8 @@ impl<'a> PagePath<'a> {
             PagePath::Index(_) => PagePath::Index(number),
             PagePath::Sources(_) => PagePath::Sources(number),
             PagePath::Listing(kind, slug, _) => PagePath::Listing(*kind, slug.clone(), number),
+            PagePath::Pair(a, b, _) => PagePath::Pair(a.clone(), b.clone(), number),
+            PagePath::Line(slug, _) => PagePath::Line(slug.clone(), number),
             other => other.clone(),
         }
     }
@@ -98,7 +121,8 @@ impl<'a> PagePath<'a> {
     /// The folder the page is in, from the edition's root: `""`, `events`.
     pub fn dir(&self) -> &str {
         match self {
-            PagePath::Index(_) | PagePath::NotFound => "",
+            PagePath::Index(_) | PagePath::NotFound | PagePath::Content(_) => "",
+            PagePath::Pair(..) | PagePath::Line(..) => Listing::Actor.folder(),
             PagePath::Event(_) => "events",
             PagePath::Listing(kind, ..) | PagePath::Groups(kind) => kind.folder(),
             PagePath::Sources(_) => SOURCES,
@@ -113,6 +137,8 @@ impl<'a> PagePath<'a> {
             PagePath::Index(_) => "index".to_string(),
             PagePath::Sources(_) => format!("{SOURCES}/index"),
             PagePath::Listing(kind, slug, _) => format!("{}/{slug}", kind.folder()),
+            PagePath::Pair(a, b, _) => format!("{}/{a}--{b}", Listing::Actor.folder()),
+            PagePath::Line(slug, _) => format!("{}/{slug}.line", Listing::Actor.folder()),
             _ => return false,
         };
         file.strip_prefix(base.as_str())
@@ -138,6 +164,15 @@ impl fmt::Display for PagePath<'_> {
             PagePath::Groups(kind) => write!(f, "{}/index.html", kind.folder()),
             PagePath::Sources(n) => numbered(f, format_args!("{SOURCES}/index"), *n),
             PagePath::NotFound => f.write_str("404.html"),
+            PagePath::Pair(a, b, n) => {
+                numbered(f, format_args!("{}/{a}--{b}", Listing::Actor.folder()), *n)
+            }
+            PagePath::Line(slug, n) => numbered(
+                f,
+                format_args!("{}/{slug}.line", Listing::Actor.folder()),
+                *n,
+            ),
+            PagePath::Content(slug) => write!(f, "{slug}.html"),
             PagePath::Alias(path) => f.write_str(path),
         }
     }
@@ -197,6 +232,10 @@ mod tests {
             PagePath::Sources(2),
             PagePath::NotFound,
             PagePath::Alias("old/index.html".into()),
+            PagePath::pair("venezuela", "russia"),
+            PagePath::pair("russia", "venezuela").nth(2),
+            PagePath::Line("russia".into(), 1),
+            PagePath::Content("about".into()),
         ]
         .iter()
         .map(ToString::to_string)
@@ -214,6 +253,10 @@ mod tests {
                 "sources/index.2.html",
                 "404.html",
                 "old/index.html",
+                "actors/russia--venezuela.html",
+                "actors/russia--venezuela.2.html",
+                "actors/russia.line.html",
+                "about.html",
             ]
         );
     }

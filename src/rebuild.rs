@@ -148,6 +148,9 @@ impl Live {
             return self.read_all();
         }
         for path in changed {
+            if load::is_declaration(path) {
+                return self.read_all();
+            }
             let event_file = load::format_of(path).is_some();
             match std::fs::symlink_metadata(self.opts.root.join(path)) {
                 Ok(meta) if meta.is_file() && event_file => {
@@ -191,11 +194,13 @@ impl Live {
     /// The model of every parsed file, translations attached, or every
     /// file's errors.
     fn chronology(&self) -> Result<Chronology> {
+        let sources = self.sources()?;
         files::chronology(
             self.files.iter(),
+            &sources.actors,
             &self.settings()?.config,
             self.opts.drafts,
-            &self.sources()?.changes,
+            &sources.changes,
         )
     }
 

@@ -6,12 +6,14 @@
 //! safe in templates. Pages are handed to a [`Sink`] as they are rendered, in
 //! parallel, so the whole site never sits in memory at once.
 
+mod actors;
 mod escape;
 mod here;
 mod index;
 mod json_ld;
 mod lifecycle;
 mod listings;
+mod pages;
 mod paging;
 mod redirect;
 mod selection;
@@ -139,7 +141,7 @@ pub fn pages(
     // The index shows every event: the slowest page; render it beside the rest.
     let index = || match selection.overviews() {
         true => {
-            search::write(chronology, config, sink)?;
+            search::write(chronology, &edition.pages, config, sink)?;
             renderer.index()
         }
         false => Ok(0),
@@ -163,12 +165,13 @@ impl Renderer<'_> {
         let tags = self.groups(Listing::Tag, t.get("tags"), &chronology.tags)?;
         let actors = self.groups(Listing::Actor, t.get("actors"), &chronology.actors)?;
         let eras = self.eras()?;
+        let combined = self.combined()? + self.content_pages()?;
         let bibliography = self.bibliography()?;
         let not_found = match self.selection {
             Selection::All => self.not_found().map(|()| 1)?,
             Selection::Only(_) => 0,
         };
-        Ok(events + tags + actors + eras + bibliography + not_found)
+        Ok(events + tags + actors + eras + combined + bibliography + not_found)
     }
 
     /// Where `page` of this edition is.
@@ -196,11 +199,12 @@ impl Renderer<'_> {
         };
         Page {
             site: &self.site,
-            nav: Nav::new(here),
+            nav: Nav::new(here, pages::nav(here, &self.edition.pages)),
             t: self.t,
             languages: Vec::new(),
             alternates: Vec::new(),
             title,
+            base: None,
             meta,
             content,
         }
@@ -246,7 +250,7 @@ impl Renderer<'_> {
             .collect::<Vec<_>>();
         let text = event.body.text()?;
         let content = EventPage {
-            event: Card::new(here, event),
+            event: Card::new(here, chronology, event),
             lede: !event.summary.is_empty() && !opens_with(&text, &event.summary),
             body: markdown::render(&text, self.html, &resolve),
             sources: sources::SourceView::list(here, self.t, &event.sources, &self.bibliography),
@@ -258,11 +262,11 @@ impl Renderer<'_> {
             related: Card::list(here, chronology, &related),
             prev: index
                 .checked_sub(1)
-                .map(|prev| Card::new(here, &chronology.events[prev])),
+                .map(|prev| Card::new(here, chronology, &chronology.events[prev])),
             next: chronology
                 .events
                 .get(index + 1)
-                .map(|next| Card::new(here, next)),
+                .map(|next| Card::new(here, chronology, next)),
             json_ld: json_ld::event(event, self.config.url(&path.to_string()), self.t),
             lifecycle: lifecycle::LifecycleView::new(event, here.locale, self.t),
         };

@@ -69,6 +69,8 @@ use crate::config::Config;
 use crate::date::Locale;
 use crate::error::Result;
 use crate::output::Sink;
+use crate::page::ContentPage;
+use crate::page_path::PagePath;
 use encode::postings;
 use events::Memberships;
 use stem::{Language, Stems};
@@ -103,13 +105,38 @@ struct Manifest<'a> {
 }
 
 /// Writes the search index of `chronology` into `sink`: the shards as they
-/// are made, then the manifest.
-pub fn write(chronology: &Chronology, config: &Config, sink: &dyn Sink) -> Result<()> {
+/// are made, then the manifest, which ends with the `pages` that are not
+/// events (see [`pages_script`]).
+pub fn write(
+    chronology: &Chronology,
+    pages: &[ContentPage],
+    config: &Config,
+    sink: &dyn Sink,
+) -> Result<()> {
     let language = Language::of(&config.language);
-    let manifest = build(chronology, config.locale(), language, &mut |name, text| {
+    let mut manifest = build(chronology, config.locale(), language, &mut |name, text| {
         sink.put(&format!("{FOLDER}/{name}.js"), text.as_bytes())
     })?;
+    manifest.push_str(&pages_script(pages));
     sink.put(MANIFEST, manifest.as_bytes())
+}
+
+/// The pages that are not events, whole: `window.annalsPages=[[href,
+/// title, text], …]`, searched in the browser as they are (a site has few,
+/// and short); none when there are none.
+fn pages_script(pages: &[ContentPage]) -> String {
+    if pages.is_empty() {
+        return String::new();
+    }
+    let entries: Vec<(String, &str, &str)> = pages
+        .iter()
+        .map(|page| {
+            let href = PagePath::Content(page.slug.as_str().into()).to_string();
+            (href, page.text.title.as_str(), page.text.body.as_str())
+        })
+        .collect();
+    let json = serde_json::to_string(&entries).unwrap_or_default();
+    format!("window.annalsPages={};\n", json.replace('<', "\\u003c"))
 }
 
 /// Hands each shard to `emit` (its name and text) as soon as it is made, so

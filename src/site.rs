@@ -8,13 +8,14 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use crate::actor::Actors;
 use crate::chronology::{Chronology, Drafts};
 use crate::config::Config;
 use crate::edition::{self, Edition};
 use crate::error::Result;
 use crate::event::{self, Event};
 use crate::fingerprint::Stamp;
-use crate::load::{Changes, Disk, Sources};
+use crate::load::{Changes, Disk, Sources, Text};
 use crate::output::{InFolder, Recorder, Sink};
 use crate::render::{self, Templates};
 use crate::{BuildOptions, Report, export, feed, markdown, theme, translation};
@@ -39,18 +40,31 @@ impl Settings {
 }
 
 /// The model of a site: its events, with their translations, ordered and
-/// grouped.
+/// grouped, their actors by the `declared` ones (`content/actors/`).
 pub(crate) fn model(
     events: Vec<Event>,
     translations: &[translation::TranslationFile],
+    declared: &[Text],
     config: &Config,
     drafts: Drafts,
     changes: &Changes,
 ) -> Result<Chronology> {
     let mut events = events;
     feed::date(&mut events, changes, config);
-    let events = translation::attach(events, translations, config)?;
-    Chronology::new(events, config, drafts)
+    let actors = Actors::read(declared);
+    let events = translation::attach(events, translations, config);
+    let (events, actors) = both(events, actors)?;
+    crate::stage::check_parties(&events, &actors)?;
+    Ok(Chronology::new(events, config, drafts)?.with_actors(actors))
+}
+
+/// Both values, or every error of the two.
+fn both<A, B>(a: Result<A>, b: Result<B>) -> Result<(A, B)> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(error), Ok(_)) | (Ok(_), Err(error)) => Err(error),
+        (Err(first), Err(second)) => Err(crate::Error::Many(vec![first, second])),
+    }
 }
 
 /// The site's language editions of `chronology`, the default first, once
@@ -60,9 +74,13 @@ pub(crate) fn editions(
     config: &Config,
     chronology: Chronology,
 ) -> Result<Vec<Edition>> {
+    let pages = crate::page::read_all(&sources.pages, config)?;
     let chronology = chronology.with_files(&Disk::new(&sources.root))?;
-    edition::all(config, &sources.strings, chronology)
+    edition::all(config, &sources.strings, chronology, &pages)
 }
+
+/// No actors declared.
+static EMPTY: std::sync::LazyLock<Actors> = std::sync::LazyLock::new(Actors::default);
 
 /// A site, parsed and checked, ready to render.
 pub(crate) struct Site {
@@ -81,7 +99,18 @@ impl Site {
         let (root, config) = (&sources.root, &settings.config);
         let (files, translations) = translation::partition(&sources.content, root, config)?;
         let events = event::read_all(root, &files)?;
-        let chronology = model(events, &translations, config, opts.drafts, &sources.changes)?;
+        let chronology = model(
+            events,
+            &translations,
+            &sources.actors,
+            config,
+            opts.drafts,
+            &sources.changes,
+        );
+        // Pages are read again with the editions; read here too, their
+        // errors are reported with the events' and actors'.
+        let pages = crate::page::read_all(&sources.pages, config);
+        let (chronology, _) = both(chronology, pages)?;
         Site::of(sources, settings, chronology)
     }
 
@@ -133,6 +162,13 @@ impl Site {
         self.editions
             .first()
             .map_or(&[], |edition| edition.chronology.events.as_slice())
+    }
+
+    /// The declared actors, in the default language.
+    pub(crate) fn actors(&self) -> &Actors {
+        self.editions
+            .first()
+            .map_or(&*EMPTY, |edition| edition.chronology.declared.as_ref())
     }
 
     /// How many files a build writes, about: for the progress bar.

@@ -15,7 +15,10 @@ mod raw;
 
 use chrono::NaiveDate;
 
+use crate::actor::{self, Actors};
 use crate::date::When;
+use crate::error::{Error, Position, Result};
+use crate::event::Event;
 
 pub use kind::Kind;
 pub(crate) use raw::{RawStage, validate};
@@ -33,6 +36,8 @@ pub struct Stage {
     pub place: Option<String>,
     /// The stage's sources: indices into the event's sources.
     pub sources: Vec<usize>,
+    /// Where the stage is written.
+    pub at: Position,
 }
 
 /// A stretch of time an agreement was in force: from the first day of an
@@ -83,6 +88,33 @@ pub fn extent(stages: &[Stage]) -> Option<(NaiveDate, NaiveDate, bool)> {
     let open = in_force(stages).last().is_some_and(|p| p.until.is_none())
         || stages.iter().any(|s| s.when.latest().is_none());
     Some((first, last, open))
+}
+
+/// Checks that every stage's `by` names a declared actor, once a site
+/// declares actors: an error at the stage for each that does not.
+pub fn check_parties(events: &[Event], actors: &Actors) -> Result<()> {
+    if actors.is_empty() {
+        return Ok(());
+    }
+    let unknown = events
+        .iter()
+        .flat_map(|event| &event.stages)
+        .filter_map(|stage| Some((stage, stage.by.as_deref()?)))
+        .filter(|(_, by)| actors.resolve(by).is_none())
+        .map(|(stage, by)| {
+            let names = actors.iter().flat_map(|actor| actor.names());
+            let message = match actor::nearest(by, names) {
+                Some(near) => format!(
+                    "by: no actor is declared with the name {by:?}: did you mean `{near}`?"
+                ),
+                None => format!(
+                    "by: no actor is declared with the name {by:?}: write a declared name, short name or alias, or declare it in content/actors/"
+                ),
+            };
+            Error::content(stage.at.clone(), message)
+        })
+        .collect();
+    Error::collect(unknown)
 }
 
 #[cfg(test)]

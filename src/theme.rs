@@ -6,7 +6,7 @@
 //! copy of each file: the one in this repository.
 
 /// Built-in templates, by name.
-pub const TEMPLATES: [(&str, &str); 12] = [
+pub const TEMPLATES: [(&str, &str); 15] = [
     ("macros.html", include_str!("../templates/macros.html")),
     ("meta.html", include_str!("../templates/meta.html")),
     ("base.html", include_str!("../templates/base.html")),
@@ -16,6 +16,9 @@ pub const TEMPLATES: [(&str, &str); 12] = [
     ("tags.html", include_str!("../templates/tags.html")),
     ("actor.html", include_str!("../templates/actor.html")),
     ("actors.html", include_str!("../templates/actors.html")),
+    ("pair.html", include_str!("../templates/pair.html")),
+    ("line.html", include_str!("../templates/line.html")),
+    ("page.html", include_str!("../templates/page.html")),
     ("era.html", include_str!("../templates/era.html")),
     ("sources.html", include_str!("../templates/sources.html")),
     ("404.html", include_str!("../templates/404.html")),

@@ -71,54 +71,62 @@
 // The index's "in force on" filter: which agreements were in force in a
 // year, a month or on a day. Each agreement lists its periods in force as
 // day numbers from 1970-01-01 ("from/until", until empty while in force),
-// so the filter needs no server and works from file://.
+// so the filter needs no server and works from file://. The script loads
+// in <head>, so the filter starts once the page is parsed.
 (function () {
   "use strict";
-  var form = document.getElementById("in-force");
-  var section = document.getElementById("agreements");
-  if (!form || !section) { return; }
-  var input = document.getElementById("in-force-on");
-  var status = document.getElementById("in-force-status");
-  var items = Array.prototype.slice.call(section.querySelectorAll("li[data-in-force]"));
-  function dayNumber(year, month, day) {
-    var date = new Date(0);
-    date.setUTCFullYear(year, month - 1, day);
-    return Math.round(date.getTime() / 86400000);
+  function start() {
+    var form = document.getElementById("in-force");
+    var section = document.getElementById("agreements");
+    if (!form || !section) { return; }
+    var input = document.getElementById("in-force-on");
+    var status = document.getElementById("in-force-status");
+    var items = Array.prototype.slice.call(section.querySelectorAll("li[data-in-force]"));
+    function dayNumber(year, month, day) {
+      var date = new Date(0);
+      date.setUTCFullYear(year, month - 1, day);
+      return Math.round(date.getTime() / 86400000);
+    }
+    // The first and last day a year, month or day names; -44 is 44 BCE.
+    function range(text) {
+      var match = /^(-?)(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+      if (!match || Number(match[2]) === 0) { return null; }
+      var year = match[1] ? 1 - Number(match[2]) : Number(match[2]);
+      var month = match[3] ? Number(match[3]) : 0;
+      var day = match[4] ? Number(match[4]) : 0;
+      if (month > 12 || (match[3] && month < 1) || (match[4] && day < 1)) { return null; }
+      var first = dayNumber(year, month || 1, day || 1);
+      var last = day ? first : month ? dayNumber(year, month + 1, 1) - 1 : dayNumber(year + 1, 1, 1) - 1;
+      if (day && day > dayNumber(year, month + 1, 1) - dayNumber(year, month, 1)) { return null; }
+      return [first, last];
+    }
+    function periods(item) {
+      return item.getAttribute("data-in-force").split(" ").filter(Boolean).map(function (period) {
+        var ends = period.split("/");
+        return [Number(ends[0]), ends[1] === "" ? Infinity : Number(ends[1])];
+      });
+    }
+    function apply() {
+      var text = input.value.trim();
+      var wanted = text ? range(text) : null;
+      input.setAttribute("aria-invalid", text && !wanted ? "true" : "false");
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = !wanted || periods(item).some(function (p) { return p[0] <= wanted[1] && p[1] > wanted[0]; });
+        item.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      status.textContent = wanted ? section.getAttribute("data-status")
+        .replace("{when}", text).replace("{n}", String(shown)).replace("{total}", String(items.length)) : "";
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    input.addEventListener("input", apply);
+    form.hidden = false;
+    apply();
   }
-  // The first and last day a year, month or day names; -44 is 44 BCE.
-  function range(text) {
-    var match = /^(-?)(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
-    if (!match || Number(match[2]) === 0) { return null; }
-    var year = match[1] ? 1 - Number(match[2]) : Number(match[2]);
-    var month = match[3] ? Number(match[3]) : 0;
-    var day = match[4] ? Number(match[4]) : 0;
-    if (month > 12 || (match[3] && month < 1) || (match[4] && day < 1)) { return null; }
-    var first = dayNumber(year, month || 1, day || 1);
-    var last = day ? first : month ? dayNumber(year, month + 1, 1) - 1 : dayNumber(year + 1, 1, 1) - 1;
-    if (day && day > dayNumber(year, month + 1, 1) - dayNumber(year, month, 1)) { return null; }
-    return [first, last];
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
-  function periods(item) {
-    return item.getAttribute("data-in-force").split(" ").filter(Boolean).map(function (period) {
-      var ends = period.split("/");
-      return [Number(ends[0]), ends[1] === "" ? Infinity : Number(ends[1])];
-    });
-  }
-  function apply() {
-    var text = input.value.trim();
-    var wanted = text ? range(text) : null;
-    input.setAttribute("aria-invalid", text && !wanted ? "true" : "false");
-    var shown = 0;
-    items.forEach(function (item) {
-      var match = !wanted || periods(item).some(function (p) { return p[0] <= wanted[1] && p[1] > wanted[0]; });
-      item.hidden = !match;
-      if (match) { shown += 1; }
-    });
-    status.textContent = wanted ? section.getAttribute("data-status")
-      .replace("{when}", text).replace("{n}", String(shown)).replace("{total}", String(items.length)) : "";
-  }
-  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-  input.addEventListener("input", apply);
-  form.hidden = false;
-  apply();
 })();

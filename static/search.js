@@ -385,6 +385,33 @@
     return li;
   }
 
+  // Pages that are not events (About, Method), matched on their whole text
+  // when the search has words and no filter: every term a word of the page,
+  // as written or of its family. Their words are split when first searched,
+  // once the stemmer (if any) has come with the first query.
+  var PAGES = (window.annalsPages || []).map(function (p) {
+    return { href: p[0], title: p[1], text: p[1] + " " + p[2], words: null };
+  });
+  function pageFinds(page, term) {
+    if (!page.words) { page.words = termsOf(page.text); }
+    return page.words.some(function (word) {
+      return matches(word.key, term.key) || (term.stem !== null && word.stem === term.stem);
+    });
+  }
+  function pagesFor(state, terms) {
+    var filtered = state.tags.length || state.actors.length || state.eras.length ||
+      state.from !== null || state.to !== null;
+    if (!terms.length || filtered) { return []; }
+    return PAGES.filter(function (page) {
+      return terms.every(function (term) { return pageFinds(page, term); });
+    });
+  }
+  function pageItem(page, terms) {
+    var link = element("a", "", [marked(page.title, terms)]);
+    link.href = page.href;
+    return element("li", "page-result", [element("h3", "event-title", [link])]);
+  }
+
   // Renders a state once the shards it needs are in. A newer state
   // supersedes one still waiting for its shards; meanwhile the results are
   // marked busy (aria-busy), and a shard that cannot be loaded is said.
@@ -408,7 +435,7 @@
     if (got === "ready") {
       var outcome = search(state, terms);
       got = fetchAll(recordShards(outcome.found.slice(0, shown)), retry);
-      if (got === "ready") { show(outcome); return; }
+      if (got === "ready") { show(outcome, pagesFor(state, terms)); return; }
     }
     if (got === "failed") {
       done();
@@ -420,10 +447,11 @@
     results.setAttribute("aria-busy", "true");
   }
   function done() { results.removeAttribute("aria-busy"); }
-  function show(outcome) {
+  function show(outcome, pages) {
     var found = outcome.found;
     var items = found.slice(0, shown).map(function (index) { return item(index, outcome); });
-    list.replaceChildren.apply(list, items);
+    var listed = pages.map(function (page) { return pageItem(page, outcome.terms); });
+    list.replaceChildren.apply(list, listed.concat(items));
     var n = found.length;
     status.textContent = n ? say("matches", n) +
       (n > items.length ? say("firstShown", items.length) : "") : say("noMatch", 0);

@@ -11,6 +11,8 @@
 //! missing they fail if `CI` is set, and otherwise print one line naming
 //! what to install and pass.
 
+#[path = "browser/actors.rs"]
+mod actors;
 mod common;
 #[path = "browser/files.rs"]
 mod files;
@@ -234,4 +236,41 @@ fn the_reader_journey_works_under_a_subpath_within_budget() {
             assert!(bytes < 100 * 1024, "index weighs {bytes} bytes: {result}");
         }
     }
+}
+
+#[test]
+fn the_published_not_found_page_works_at_any_depth_under_a_subpath() {
+    if !ready() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("out");
+    let mut opts = annals::BuildOptions::new(ROOT);
+    opts.output = Some(out.clone());
+    opts.base_url = Some("https://example.org/some-repo/".into());
+    annals::build(&opts).unwrap_or_else(|e| panic!("{e}"));
+    let server = Server::start(&out);
+    let input = json!({"base": server.base, "notFound": out.join("404.html")});
+    let result = node("notfound.mjs", &input);
+    let default_font = "\"Times New Roman\"";
+    assert_ne!(
+        result["styled"], default_font,
+        "the stylesheet loaded: {result}"
+    );
+    for key in ["broken", "failed", "errors"] {
+        assert_eq!(result[key], json!([]), "{key}: {result}");
+    }
+    let home = format!("{}index.html", server.base);
+    let links: Vec<&str> = result["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(links.contains(&home.as_str()), "{links:?}");
+    let outside: Vec<&&str> = links
+        .iter()
+        .filter(|l| !l.starts_with(&server.base) && !l.starts_with("https://"))
+        .collect();
+    assert!(outside.is_empty(), "links leave the site: {outside:?}");
 }

@@ -303,3 +303,29 @@ fn templates_read_extra_from_site_yaml_and_from_events() {
         "site.yaml:2:8: extra: expected a mapping of names to values, found a list\nerror: the build failed; the previous output is untouched\n"
     );
 }
+
+#[test]
+fn check_names_actors_no_declaration_answers_to() {
+    let site = common::fixture("succession");
+    common::write(
+        site.path(),
+        "content/events/1992-embassy.md",
+        "---\ntitle: Venezuela's embassy in Moscow reopens\ndate: 1992\nactors: [Venezuela, Rusia Federation]\nsources: [\"Embassy records, 1992\"]\n---\n",
+    );
+    let check = annals(&["check"], site.path());
+    assert!(check.status.success(), "{}", stderr(&check));
+    let undeclared: Vec<String> = stderr(&check)
+        .lines()
+        .filter(|line| line.contains("matches no declared actor"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        undeclared,
+        [
+            "warning: content/events/1992-embassy.md:2: actor \"Rusia Federation\" matches no declared actor: did you mean `Russian Federation`?",
+            "warning: content/events/2001-05-chavez-moscow.md:2: actor \"Hugo Chávez\" matches no declared actor: declare it in content/actors/hugo-chavez.yaml if it needs a page of its own",
+            "warning: content/events/2025-05-07-treaty.md:2: actor \"Nicolás Maduro\" matches no declared actor: declare it in content/actors/nicolas-maduro.yaml if it needs a page of its own",
+            "warning: content/events/2025-05-07-treaty.md:2: actor \"Vladimir Putin\" matches no declared actor: declare it in content/actors/vladimir-putin.yaml if it needs a page of its own",
+        ]
+    );
+}

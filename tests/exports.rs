@@ -329,3 +329,95 @@ fn timelinejs_shows_one_slide_per_event() {
         assert_eq!(seen["headlines"], Value::Array(titles), "{name}");
     }
 }
+
+#[test]
+fn declared_actors_pairs_roles_and_pages_are_exported() {
+    let site = common::fixture("succession");
+    tools::build_with_base(site.path());
+    let schema = data(site.path(), "events.schema.json");
+    let json = data(site.path(), "events.json");
+    if let Some(result) = tools::python("schema", &[&schema, &json]) {
+        assert_eq!(
+            result["errors"],
+            Value::Array(vec![]),
+            "roles fit the schema"
+        );
+    }
+    let visit = events(site.path())
+        .into_iter()
+        .find(|e| e["slug"] == "2001-05-chavez-moscow")
+        .unwrap();
+    assert_eq!(
+        visit["roles"],
+        serde_json::json!({"Rusia": "host", "Venezuela": "guest"})
+    );
+    let actors = tools::read_json(&data(site.path(), "actors.json"));
+    let ussr = actors["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["slug"] == "ussr")
+        .unwrap();
+    assert_eq!(
+        (&ussr["from"], &ussr["until"], &ussr["wikidata"]),
+        (&"1922-12-30".into(), &"1991-12-26".into(), &"Q15180".into())
+    );
+    assert_eq!(
+        ussr["succeeded_by"],
+        serde_json::json!([{"slug": "russia", "as": "continuator"}, {"slug": "ukraine", "as": "successor"}])
+    );
+    assert_eq!(
+        ussr["events"],
+        serde_json::json!(["1945-03-14-relations", "1991-12-25-resignation"])
+    );
+    let pairs: Vec<(String, usize)> = actors["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["page"].as_str().unwrap().to_string(),
+                p["events"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("actors/russia--ukraine.html".to_string(), 1),
+            ("actors/russia--venezuela.html".to_string(), 2),
+            ("actors/ussr--venezuela.html".to_string(), 1),
+        ]
+    );
+    let spanish = tools::read_json(&site.path().join("public/es/data/actors.json"));
+    let names: Vec<&str> = spanish["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["declared"] == true)
+        .map(|a| a["short"].as_str().or(a["name"].as_str()).unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Mijaíl Gorbachov",
+            "Rusia",
+            "Ucrania",
+            "ONU",
+            "URSS",
+            "Venezuela"
+        ]
+    );
+    let sitemap = fs::read_to_string(site.path().join("public/sitemap.xml")).unwrap();
+    for page in [
+        "about.html",
+        "es/about.html",
+        "ru/method.html",
+        "actors/russia--venezuela.html",
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>{BASE}{page}</loc>")),
+            "{page} in {sitemap}"
+        );
+    }
+}

@@ -240,3 +240,36 @@ fn the_repositorys_treaty_is_signed_in_moscow_in_every_edition() {
         assert_eq!(shown, [stage], "{edition}");
     }
 }
+
+#[test]
+fn an_actors_page_lists_the_stages_it_took_in_every_edition() {
+    let site = common::fixture("succession");
+    common::build_ok(site.path());
+    let stages = |page: &str| {
+        let html = common::page(site.path(), page);
+        common::texts(&html, ".party-stages li")
+    };
+    let treaty = "Strategic Partnership and Cooperation Treaty";
+    assert_eq!(
+        stages("actors/russia.html"),
+        [format!("Ratification, c. June 2025: {treaty}")]
+    );
+    assert_eq!(stages("actors/venezuela.html"), Vec::<String>::new());
+    assert_eq!(
+        stages("es/actors/russia.html"),
+        ["Ratificación, h. junio de 2025: Tratado de Asociación Estratégica y Cooperación"]
+    );
+}
+
+#[test]
+fn a_stage_by_an_undeclared_actor_is_an_error_at_the_stage() {
+    let site = common::fixture("succession");
+    let path = site.path().join("content/events/2025-05-07-treaty.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("by: Russia}", "by: Russsia}")).unwrap();
+    let error = annals::build(&annals::BuildOptions::new(site.path())).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "content/events/2025-05-07-treaty.md:12:5: by: no actor is declared with the name \"Russsia\": did you mean `Russia`?"
+    );
+}

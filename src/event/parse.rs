@@ -33,8 +33,8 @@ struct RawEvent {
     summary: Option<String>,
     #[serde(default, deserialize_with = "one_or_many")]
     tags: Vec<String>,
-    #[serde(default, deserialize_with = "one_or_many")]
-    actors: Vec<String>,
+    #[serde(default)]
+    actors: crate::actor::NameOr<crate::actor::Named>,
     place: Option<String>,
     #[serde(default)]
     sources: Vec<RawSource>,
@@ -213,7 +213,8 @@ fn validate(
     let when = when(&raw)
         .map_err(|message| errors.push(lines.error(path, "end", message)))
         .unwrap_or(raw.date);
-    for (key, names) in [("tags", &raw.tags), ("actors", &raw.actors)] {
+    let (actors, roles) = crate::actor::split_roles(raw.actors);
+    for (key, names) in [("tags", &raw.tags), ("actors", &actors)] {
         if let Some(name) = names.iter().find(|name| slugify(name).is_empty()) {
             let message = format!("{key}: {name:?} needs at least one letter or digit");
             errors.push(lines.error(path, key, message));
@@ -259,7 +260,8 @@ fn validate(
         when,
         summary,
         tags: dedup(raw.tags),
-        actors: dedup(raw.actors),
+        actors: dedup(actors),
+        roles,
         place: raw.place.filter(|p| !p.trim().is_empty()),
         sources,
         stages,

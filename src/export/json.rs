@@ -63,6 +63,8 @@ pub(super) struct Record<'a> {
     pub(super) place: Option<&'a str>,
     pub(super) tags: &'a [String],
     pub(super) actors: &'a [String],
+    /// The part some actors played, by name as written: `signatory`.
+    pub(super) roles: &'a BTreeMap<String, crate::actor::Role>,
     pub(super) eras: Vec<&'a str>,
     /// The event's citations: sources by their id in `sources.json`.
     pub(super) sources: Vec<Cited<'a>>,
@@ -170,6 +172,7 @@ impl<'a> Record<'a> {
             place: event.place.as_deref(),
             tags: &event.tags,
             actors: &event.actors,
+            roles: &event.roles,
             eras: chronology
                 .eras_of(index)
                 .map(|group| group.era.name.as_str())

@@ -52,6 +52,11 @@ pub struct Sources {
     /// When the content files last changed (their git history), and the
     /// build's source date: for the feed.
     pub changes: Changes,
+    /// Actor declarations, `content/actors/*.yaml`, in path order.
+    pub actors: Vec<Text>,
+    /// Pages that are not events, `content/pages/*.md` and their
+    /// translations, in path order.
+    pub pages: Vec<Text>,
 }
 
 impl Sources {
@@ -85,6 +90,8 @@ impl Sources {
             strings,
             statics: named(root, "static")?,
             changes: Changes::read(root),
+            actors: declared(root, "content/actors", "yaml")?,
+            pages: declared(root, "content/pages", "md")?,
         })
     }
 }
@@ -93,8 +100,28 @@ impl Sources {
     /// Lists `content/` again, after files or folders came or went.
     pub fn relist_content(&mut self) -> Result<()> {
         (self.content, self.others) = content(&self.root)?;
+        self.actors = declared(&self.root, "content/actors", "yaml")?;
+        self.pages = declared(&self.root, "content/pages", "md")?;
         Ok(())
     }
+}
+
+/// The `.extension` files of `root/dir`, read; any other file there is an
+/// error, since it would silently do nothing.
+fn declared(root: &Path, dir: &str, extension: &str) -> Result<Vec<Text>> {
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for (path, _) in named(root, dir)? {
+        match path.extension().is_some_and(|e| e == extension) {
+            true => texts.push(read(root, path)?),
+            false => errors.push(Error::content(
+                crate::Position::file(&path),
+                format!("{dir}/ holds only .{extension} files: move this file elsewhere"),
+            )),
+        }
+    }
+    Error::collect(errors)?;
+    Ok(texts)
 }
 
 /// The files of `root/dir` with their names inside it.

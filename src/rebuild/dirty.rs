@@ -140,7 +140,13 @@ fn lists_of(chronology: &Chronology, index: usize) -> Vec<PagePath<'static>> {
         .eras_of(index)
         .map(|group| PagePath::listing(Listing::Era, &group.era.slug).into_owned());
     let mut lists = named(Listing::Tag, &event.tags);
-    lists.extend(named(Listing::Actor, &event.actors));
+    lists.extend(event.actors.iter().map(|name| {
+        let slug = match chronology.declared.resolve(name) {
+            Some(actor) => actor.slug.clone(),
+            None => slugify(name),
+        };
+        PagePath::Listing(Listing::Actor, slug.into(), 1)
+    }));
     lists.extend(eras);
     lists
 }

@@ -14,7 +14,7 @@ use crate::chronology::{Chronology, Drafts};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::event::{self, Event};
-use crate::load::{self, Changes, SourceFile};
+use crate::load::{self, Changes, SourceFile, Text};
 use crate::{site, translation};
 
 /// A content file's text and what it parsed into (or why it did not).
@@ -108,6 +108,7 @@ impl Files {
 /// The model of `files`, translations attached, or every file's errors.
 pub(crate) fn chronology<'a>(
     files: impl Iterator<Item = (&'a Path, &'a Parsed)>,
+    declared: &[Text],
     config: &Config,
     drafts: Drafts,
     changes: &Changes,
@@ -128,5 +129,5 @@ pub(crate) fn chronology<'a>(
     }
     Error::collect(errors)?;
     let translations = translation::among(translations, config);
-    site::model(events, &translations, config, drafts, changes)
+    site::model(events, &translations, declared, config, drafts, changes)
 }

@@ -200,6 +200,7 @@ fn event_pages_come_before_the_pages_that_list_every_event() {
         "CNAME",
         "actors/index.html",
         "atom.xml",
+        "data/actors.json",
         "data/events.csv",
         "data/events.ics",
         "data/events.json",
@@ -283,4 +284,33 @@ fn citing_a_source_updates_every_page_that_counts_its_citations() {
     let page = String::from_utf8_lossy(&live.pages().unwrap()["events/1941.html"]).into_owned();
     assert!(page.contains(">cited in 2 events</a>"), "{page}");
     edit_matches_full_build(&mut live, root, "content/1957.md", None);
+}
+
+#[test]
+fn edits_to_actors_and_pages_are_served_as_a_build_gives_them() {
+    let dir = site();
+    let root = dir.path();
+    write(
+        root,
+        "content/actors/ussr.yaml",
+        "name: Union of Soviet Socialist Republics\nshort: USSR\naliases: [Soviet Union]\nkind: state\n",
+    );
+    write(
+        root,
+        "content/pages/about.md",
+        "---\ntitle: About\n---\nWhat it covers.\n",
+    );
+    let mut live = Live::new(BuildOptions::new(root));
+    live.apply(&Change::Everything).unwrap();
+    let visit = "---\ntitle: Visit\ndate: \"1946\"\nactors: [Soviet Union]\n---\nA visit.\n";
+    edit_matches_full_build(&mut live, root, "content/1946.md", Some(visit));
+    let renamed = "name: Soviet Union\nshort: USSR\naliases: [Soviet Union, СССР]\nkind: state\n";
+    edit_matches_full_build(&mut live, root, "content/actors/ussr.yaml", Some(renamed));
+    let about = "---\ntitle: About this chronology\n---\nWhat it covers, and why.\n";
+    edit_matches_full_build(&mut live, root, "content/pages/about.md", Some(about));
+    let pages = live.pages().unwrap();
+    let actor = String::from_utf8_lossy(&pages["actors/ussr.html"]).into_owned();
+    assert!(actor.contains("Visit"), "{actor}");
+    let page = String::from_utf8_lossy(&pages["about.html"]).into_owned();
+    assert!(page.contains("<h1>About this chronology</h1>"), "{page}");
 }

@@ -78,7 +78,7 @@ pub(super) fn decades<'a>(
             });
         }
         if let Some(current_year) = current.years.last_mut() {
-            current_year.events.push(Card::new(here, event));
+            current_year.events.push(Card::new(here, chronology, event));
         }
     }
     decades

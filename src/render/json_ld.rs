@@ -167,7 +167,7 @@ pub(crate) fn iso_date(date: &HistoricalDate) -> String {
 }
 
 /// JSON that cannot end a `<script>` element or open an HTML comment.
-fn embed(json: &str) -> String {
+pub(super) fn embed(json: &str) -> String {
     json.replace('&', "\\u0026")
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")

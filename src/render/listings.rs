@@ -31,10 +31,16 @@ impl Renderer<'_> {
             .collect();
         let pages = listings.len();
         listings.into_par_iter().try_for_each(|(group, paged)| {
+            let declared = self.chronology.declared.get(&group.slug);
+            let actor = declared.filter(|_| kind == Listing::Actor).map(|actor| {
+                let url = self.config.url(&paged.path.to_string());
+                super::actors::ActorView::of(here, self.chronology, self.t, actor, url)
+            });
             let content = ListPage {
                 name: &group.name,
                 slug: &group.slug,
                 era: None,
+                actor,
                 count: group.events.len(),
                 events: Card::list(here, self.chronology, paged.events),
                 pages: paged.links,
@@ -70,6 +76,7 @@ impl Renderer<'_> {
                     name: &group.era.name,
                     slug: &group.era.slug,
                     era: Some(EraView::new(here, &group.era, group.events.len())),
+                    actor: None,
                     count: group.events.len(),
                     events: Card::list(here, self.chronology, paged.events),
                     pages: paged.links,
@@ -85,7 +92,13 @@ impl Renderer<'_> {
 
     pub(super) fn not_found(&self) -> Result<()> {
         let here = self.here(&PagePath::NotFound);
-        let page = self.page(here, self.t.get("not_found").to_string(), ());
+        let mut page = self.page(here, self.t.get("not_found").to_string(), ());
+        page.base = self
+            .config
+            .base_url
+            .as_deref()
+            .and_then(url_path)
+            .map(str::to_owned);
         self.put(here, &PagePath::NotFound, "404.html", page)
     }
 
@@ -100,4 +113,10 @@ impl Renderer<'_> {
         let span = span.map(|span| format!(", {span}")).unwrap_or_default();
         format!("{name}: {n}{span}")
     }
+}
+
+/// The path of an absolute URL: `/repo/` of `https://example.org/repo/`.
+fn url_path(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("://")?;
+    rest.find('/').map(|at| &rest[at..])
 }

@@ -42,7 +42,7 @@ impl<'a> SiteView<'a> {
 
 /// Links every page has, relative to it.
 #[derive(Serialize)]
-pub(crate) struct Nav {
+pub(crate) struct Nav<'a> {
     pub(crate) home: String,
     pub(crate) tags: String,
     pub(crate) actors: String,
@@ -56,10 +56,12 @@ pub(crate) struct Nav {
     /// The search index and the search, loaded by the index page.
     pub(crate) search_index: String,
     pub(crate) search: String,
+    /// The pages that are not events, in navigation order.
+    pub(crate) pages: Vec<super::pages::NavPage<'a>>,
 }
 
-impl Nav {
-    pub(crate) fn new(here: Here) -> Self {
+impl<'a> Nav<'a> {
+    pub(crate) fn new(here: Here, pages: Vec<super::pages::NavPage<'a>>) -> Self {
         Nav {
             home: here.url(""),
             tags: here.url("tags/index.html"),
@@ -71,6 +73,7 @@ impl Nav {
             script: here.root_url("annals.js"),
             search_index: here.url("search-index.js"),
             search: here.root_url("search.js"),
+            pages,
         }
     }
 }
@@ -79,7 +82,7 @@ impl Nav {
 #[derive(Serialize)]
 pub(crate) struct Page<'a, T: Serialize> {
     pub(crate) site: &'a SiteView<'a>,
-    pub(crate) nav: Nav,
+    pub(crate) nav: Nav<'a>,
     /// Interface strings in the page's language.
     pub(crate) t: &'a Strings,
     /// Every edition's version of this page, for the language switcher;
@@ -90,6 +93,10 @@ pub(crate) struct Page<'a, T: Serialize> {
     pub(crate) alternates: Vec<Alternate<'a>>,
     /// The document title, for `<title>`.
     pub(crate) title: String,
+    /// `<base href>`: on the not-found page only, the edition's folder as
+    /// the base URL gives it (`/repo/es/`), since a host serves that page at
+    /// whatever address was not found; absent without a base URL.
+    pub(crate) base: Option<String>,
     pub(crate) meta: Meta,
     #[serde(flatten)]
     pub(crate) content: T,
@@ -266,19 +273,25 @@ pub(crate) struct Card<'a> {
 pub(crate) struct NameLink<'a> {
     pub(crate) name: &'a str,
     pub(crate) href: String,
+    /// The key of the actor's role among the interface strings
+    /// (`role_signatory`), when the event gives one.
+    pub(crate) role: Option<&'static str>,
 }
 
 impl<'a> Card<'a> {
-    pub(crate) fn new(here: Here, event: &'a Event) -> Self {
-        let names = |kind: Listing, names: &'a [String]| {
-            names
-                .iter()
-                .map(|name| NameLink {
-                    name,
-                    href: here.link(&PagePath::listing(kind, &crate::slug::slugify(name))),
-                })
-                .collect()
-        };
+    pub(crate) fn new(here: Here, chronology: &'a Chronology, event: &'a Event) -> Self {
+        let tags = event.tags.iter().map(|name| NameLink {
+            name,
+            href: here.link(&PagePath::listing(
+                Listing::Tag,
+                &crate::slug::slugify(name),
+            )),
+            role: None,
+        });
+        let actors = event
+            .actors
+            .iter()
+            .map(|name| NameLink::actor(here, chronology, event, name));
         Card {
             slug: &event.slug,
             href: here.link(&PagePath::event(&event.slug)),
@@ -286,8 +299,8 @@ impl<'a> Card<'a> {
             when: When::new(event, here.locale),
             summary: &event.summary,
             place: event.place.as_deref(),
-            tags: names(Listing::Tag, &event.tags),
-            actors: names(Listing::Actor, &event.actors),
+            tags: tags.collect(),
+            actors: actors.collect(),
             lang: event.shown_in.as_deref(),
         }
     }
@@ -295,7 +308,7 @@ impl<'a> Card<'a> {
     pub(crate) fn list(here: Here, chronology: &'a Chronology, indices: &[usize]) -> Vec<Self> {
         indices
             .iter()
-            .map(|&index| Card::new(here, &chronology.events[index]))
+            .map(|&index| Card::new(here, chronology, &chronology.events[index]))
             .collect()
     }
 }
@@ -391,6 +404,8 @@ pub(crate) struct ListPage<'a> {
     pub(crate) name: &'a str,
     pub(crate) slug: &'a str,
     pub(crate) era: Option<EraView<'a>>,
+    /// A declared actor's names, dates and successions.
+    pub(crate) actor: Option<super::actors::ActorView<'a>>,
     /// All the listing's events, on every page.
     pub(crate) count: usize,
     /// This page's events.

@@ -106,8 +106,16 @@ fn not_found(shared: &Shared, name: &str) -> Response {
     html(shared, current.build, name, StatusCode::NOT_FOUND, &based)
 }
 
-/// `page` with `<base href="{base}">` first in its head (if it has one).
+/// `page` with `<base href="{base}">` first in its head (if it has one),
+/// or in place of the base a build gave it from the site's base URL.
 fn with_base(page: &[u8], base: &str) -> Vec<u8> {
+    const BUILT: &[u8] = b"<base href=\"";
+    let built = page.windows(BUILT.len()).position(|w| w == BUILT);
+    if let Some(start) = built.map(|at| at + BUILT.len()) {
+        if let Some(length) = page[start..].iter().position(|&b| b == b'"') {
+            return [&page[..start], base.as_bytes(), &page[start + length..]].concat();
+        }
+    }
     let opens_head = |window: &[u8]| {
         window[..5].eq_ignore_ascii_case(b"<head")
             && (window[5] == b'>' || window[5].is_ascii_whitespace())
@@ -284,6 +292,12 @@ mod tests {
         );
         let headless = b"<header><p>no head</p></header>";
         assert_eq!(with_base(headless, "/"), headless);
+        let built = b"<html><head><meta charset=\"utf-8\">\n<base href=\"/site/\">\n</head></html>";
+        assert_eq!(
+            String::from_utf8(with_base(built, "/repo/")).unwrap(),
+            "<html><head><meta charset=\"utf-8\">\n<base href=\"/repo/\">\n</head></html>",
+            "one base, the server's"
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub(crate) fn validate(
     let mut errors = Vec::new();
     let mut stages = Vec::new();
     for (index, stage) in raw.into_iter().enumerate() {
-        match one(stage, sources) {
+        match one(stage, sources, at(index)) {
             Ok(stage) => stages.push((index, stage)),
             Err(messages) => {
                 errors.extend(messages.into_iter().map(|m| Error::content(at(index), m)))
@@ -50,7 +50,7 @@ pub(crate) fn validate(
     Ok(stages.into_iter().map(|(_, stage)| stage).collect())
 }
 
-fn one(raw: RawStage, sources: &mut Vec<Source>) -> Result<Stage, Vec<String>> {
+fn one(raw: RawStage, sources: &mut Vec<Source>, at: Position) -> Result<Stage, Vec<String>> {
     let mut problems = Vec::new();
     let kind = kind(&raw.stage, raw.label.as_deref()).map_err(|m| problems.push(m));
     let mut cited = Vec::new();
@@ -69,6 +69,7 @@ fn one(raw: RawStage, sources: &mut Vec<Source>) -> Result<Stage, Vec<String>> {
             by: written(raw.by),
             place: written(raw.place),
             sources: cited,
+            at,
         }),
         _ => Err(problems),
     }

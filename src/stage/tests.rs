@@ -10,6 +10,7 @@ fn stage(kind: Kind, date: &str) -> Stage {
         by: None,
         place: None,
         sources: Vec::new(),
+        at: Position::at(std::path::Path::new("content/x.md"), 1, 0),
     }
 }
 

@@ -20,7 +20,9 @@ async function stems(context, input) {
 }
 
 async function shown(page) {
-  return page.locator("#result-list li").evaluateAll((items) => items.map((item) => ({
+  // Events only: the pages that are not events, listed first, are not
+  // counted among "n events match".
+  return page.locator("#result-list li:not(.page-result)").evaluateAll((items) => items.map((item) => ({
     title: item.querySelector(".event-title").textContent,
     marked: Array.from(item.querySelectorAll(".event-title mark"), (mark) => mark.textContent),
     inText: Array.from(item.querySelectorAll(".in-text mark"), (mark) => mark.textContent),

@@ -1,6 +1,7 @@
 //! Every class of bad input gets a clear error naming the file, line and
 //! column, and leaves the previous output byte-for-byte untouched.
 
+mod actors;
 #[path = "../common/mod.rs"]
 mod common;
 mod dates;
