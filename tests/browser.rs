@@ -88,6 +88,20 @@ struct Site {
     reader: Value,
 }
 
+impl Site {
+    /// The fixture `name` of tests/fixtures, built into its `public/`.
+    fn fixture(name: &str) -> Site {
+        let dir = common::fixture(name);
+        common::build_ok(dir.path());
+        let out = dir.path().join("public");
+        Site {
+            _dir: dir,
+            out,
+            reader: json!({}),
+        }
+    }
+}
+
 fn repository() -> &'static Site {
     static SITE: OnceLock<Site> = OnceLock::new();
     SITE.get_or_init(|| {

@@ -10,21 +10,12 @@ use std::sync::OnceLock;
 use serde_json::{Value, json};
 
 use super::{ROOT, Site, file_url, node, ready};
-use crate::common::{self, build_ok, html_pages};
+use crate::common::html_pages;
 
 /// The succession chronology, built.
 fn succession() -> &'static Site {
     static SITE: OnceLock<Site> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = common::fixture("succession");
-        build_ok(dir.path());
-        let out = dir.path().join("public");
-        Site {
-            _dir: dir,
-            out,
-            reader: json!({}),
-        }
-    })
+    SITE.get_or_init(|| Site::fixture("succession"))
 }
 
 #[test]

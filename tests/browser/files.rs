@@ -14,21 +14,12 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 
 use super::{Server, Site, file_url, node, ready};
-use crate::common::{self, build_ok};
+use crate::common;
 
 /// The illustrated chronology, built.
 pub(super) fn illustrated() -> &'static Site {
     static SITE: OnceLock<Site> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = common::fixture("illustrated");
-        build_ok(dir.path());
-        let out = dir.path().join("public");
-        Site {
-            _dir: dir,
-            out,
-            reader: json!({}),
-        }
-    })
+    SITE.get_or_init(|| Site::fixture("illustrated"))
 }
 
 const TALKS: &str = "events/1976-05-14-talks-at-the-elysee.html";

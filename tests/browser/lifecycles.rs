@@ -12,16 +12,7 @@ use crate::common::{self, build_ok};
 /// The treaties chronology, built.
 pub(super) fn treaties() -> &'static Site {
     static SITE: OnceLock<Site> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = common::fixture("treaties");
-        build_ok(dir.path());
-        let out = dir.path().join("public");
-        Site {
-            _dir: dir,
-            out,
-            reader: json!({}),
-        }
-    })
+    SITE.get_or_init(|| Site::fixture("treaties"))
 }
 
 /// The fixture without its oldest and longest-running events, so that the

@@ -9,22 +9,13 @@ use std::sync::OnceLock;
 use serde_json::{Value, json};
 
 use super::{ROOT, Site, file_url, files, generated, lifecycles, node, ready, repository};
-use crate::common::{self, attrs, build_ok, html_pages, texts};
+use crate::common::{attrs, html_pages, texts};
 
 /// The mixed fixture, built: BCE dates, a translation, and an event whose
 /// title and body are hostile raw HTML.
 pub(super) fn mixed() -> &'static Site {
     static SITE: OnceLock<Site> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = common::fixture("mixed");
-        build_ok(dir.path());
-        let out = dir.path().join("public");
-        Site {
-            _dir: dir,
-            out,
-            reader: json!({}),
-        }
-    })
+    SITE.get_or_init(|| Site::fixture("mixed"))
 }
 
 #[test]

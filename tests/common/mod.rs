@@ -237,9 +237,15 @@ pub fn broken_links(output: &Path) -> Vec<String> {
     let selector = Selector::parse("[href]:not(base), [src]").unwrap();
     for page in html_pages(output) {
         let html = Html::parse_document(&fs::read_to_string(output.join(&page)).unwrap());
-        let based = html.select(&Selector::parse("base").unwrap()).next().is_some();
+        let based = html
+            .select(&Selector::parse("base").unwrap())
+            .next()
+            .is_some();
         if based && !page.ends_with("404.html") {
-            problems.push(format!("{}: a <base> outside the not-found page", page.display()));
+            problems.push(format!(
+                "{}: a <base> outside the not-found page",
+                page.display()
+            ));
         }
         for element in html.select(&selector) {
             let value = element.value();
