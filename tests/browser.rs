@@ -175,6 +175,28 @@ fn expectations(root: &Path, out: &Path, word: &str, tag: &str) -> Value {
 
 /// Runs `tests/browser/<script>` with a JSON argument; returns its JSON
 /// result, or panics with what it printed.
+/// Runs the Nu HTML Checker over `pages` and fails on any error it reports.
+fn nu_check(pages: &[PathBuf]) {
+    let jar = Path::new(ROOT).join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .args(["--errors-only", "--format", "json"])
+        .args(pages)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stderr)
+        .unwrap_or_else(|e| panic!("vnu: {e}: {}", String::from_utf8_lossy(&output.stderr)));
+    let errors: Vec<String> = report["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| format!("{}:{}: {}", m["url"], m["lastLine"], m["message"]))
+        .collect();
+    assert!(errors.is_empty(), "Nu HTML Checker:\n{}", errors.join("\n"));
+    assert!(output.status.success(), "vnu exited with {}", output.status);
+}
+
 fn node(script: &str, input: &Value) -> Value {
     let output = Command::new(common::tools::program("node"))
         .arg(Path::new(ROOT).join("tests/browser").join(script))

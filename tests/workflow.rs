@@ -117,6 +117,21 @@ fn init_site(dir: &Path) -> PathBuf {
     dir.join("site")
 }
 
+/// This build's release archive and its checksum, made in `scratch` and
+/// served as a release download: the server and the download's base URL.
+fn serve_built_release(scratch: &Path) -> (StaticServer, String) {
+    let dist = release_archive(scratch);
+    let files: Vec<(String, Vec<u8>)> = [archive_name(), format!("{}.sha256", archive_name())]
+        .into_iter()
+        .map(|name| (name.clone(), fs::read(dist.join(&name)).unwrap()))
+        .collect();
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    serve_release(scratch, &files)
+}
+
 /// Serves `files` as the release `v<version>` of a download folder.
 fn serve_release(dir: &Path, files: &[(&str, &[u8])]) -> (StaticServer, String) {
     let release = dir.join("releases").join(format!("v{VERSION}"));
@@ -220,16 +235,7 @@ fn a_new_site_deploys_with_the_release_binary() {
         return;
     }
     let scratch = TempDir::new().unwrap();
-    let dist = release_archive(scratch.path());
-    let files: Vec<(String, Vec<u8>)> = [archive_name(), format!("{}.sha256", archive_name())]
-        .into_iter()
-        .map(|name| (name.clone(), fs::read(dist.join(&name)).unwrap()))
-        .collect();
-    let files: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
-    let (_server, download) = serve_release(scratch.path(), &files);
+    let (_server, download) = serve_built_release(scratch.path());
     let site = init_site(scratch.path());
     let workflow = Workflow::read(&site.join(".github/workflows/pages.yml"));
     let mut runner = pages_runner(&site, scratch.path(), &download);
@@ -400,16 +406,7 @@ fn a_new_site_deployed_from_its_history_dates_each_event_by_its_commit() {
         return;
     }
     let scratch = TempDir::new().unwrap();
-    let dist = release_archive(scratch.path());
-    let files: Vec<(String, Vec<u8>)> = [archive_name(), format!("{}.sha256", archive_name())]
-        .into_iter()
-        .map(|name| (name.clone(), fs::read(dist.join(&name)).unwrap()))
-        .collect();
-    let files: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
-    let (_server, download) = serve_release(scratch.path(), &files);
+    let (_server, download) = serve_built_release(scratch.path());
     let origin = init_site(scratch.path());
     let Some(()) = common::git::commit(&origin, "2024-01-02T03:04:05Z") else {
         return;

@@ -4,7 +4,6 @@
 //! it, then checked with axe and the Nu HTML Checker.
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 
 use serde_json::{Value, json};
@@ -186,26 +185,10 @@ fn actor_pair_line_and_content_pages_pass_the_nu_html_checker() {
         return;
     }
     let site = succession();
-    let jar = Path::new(ROOT).join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
     let pages: Vec<_> = html_pages(&site.out)
         .into_iter()
         .map(|p| site.out.join(p))
         .collect();
-    let output = Command::new("java")
-        .arg("-jar")
-        .arg(jar)
-        .args(["--errors-only", "--format", "json"])
-        .args(&pages)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stderr)
-        .unwrap_or_else(|e| panic!("vnu: {e}: {}", String::from_utf8_lossy(&output.stderr)));
-    let errors: Vec<String> = report["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| format!("{}:{}: {}", m["url"], m["lastLine"], m["message"]))
-        .collect();
-    assert!(errors.is_empty(), "Nu HTML Checker:\n{}", errors.join("\n"));
+    super::nu_check(&pages);
     assert!(pages.len() > 60, "checked {} pages", pages.len());
 }

@@ -3,10 +3,9 @@
 //! without JavaScript, and a source followed to the bibliography.
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::{ROOT, Site, file_url, files, generated, lifecycles, node, ready, repository};
 use crate::common::{attrs, html_pages, texts};
@@ -85,7 +84,6 @@ fn every_page_passes_the_nu_html_checker() {
     if !ready() {
         return;
     }
-    let jar = Path::new(ROOT).join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
     let mut pages = Vec::new();
     let sites = [
         repository(),
@@ -97,23 +95,7 @@ fn every_page_passes_the_nu_html_checker() {
     for site in sites {
         pages.extend(html_pages(&site.out).into_iter().map(|p| site.out.join(p)));
     }
-    let output = Command::new("java")
-        .arg("-jar")
-        .arg(jar)
-        .args(["--errors-only", "--format", "json"])
-        .args(&pages)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stderr)
-        .unwrap_or_else(|e| panic!("vnu: {e}: {}", String::from_utf8_lossy(&output.stderr)));
-    let errors: Vec<String> = report["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| format!("{}:{}: {}", m["url"], m["lastLine"], m["message"]))
-        .collect();
-    assert!(errors.is_empty(), "Nu HTML Checker:\n{}", errors.join("\n"));
-    assert!(output.status.success(), "vnu exited with {}", output.status);
+    super::nu_check(&pages);
     assert!(pages.len() > 300, "checked {} pages", pages.len());
 }
 
