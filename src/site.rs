@@ -54,7 +54,7 @@ pub(crate) fn model(
     let actors = Actors::read(declared);
     let events = translation::attach(events, translations, config);
     let (events, actors) = both(events, actors)?;
-    crate::stage::check_parties(&events, &actors)?;
+    crate::stage::check_parties(events.iter().flat_map(|e| &e.stages), &actors)?;
     Ok(Chronology::new(events, config, drafts)?.with_actors(actors))
 }
 

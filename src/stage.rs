@@ -18,7 +18,6 @@ use chrono::NaiveDate;
 use crate::actor::{self, Actors};
 use crate::date::When;
 use crate::error::{Error, Position, Result};
-use crate::event::Event;
 
 pub use kind::Kind;
 pub(crate) use raw::{RawStage, validate};
@@ -92,13 +91,15 @@ pub fn extent(stages: &[Stage]) -> Option<(NaiveDate, NaiveDate, bool)> {
 
 /// Checks that every stage's `by` names a declared actor, once a site
 /// declares actors: an error at the stage for each that does not.
-pub fn check_parties(events: &[Event], actors: &Actors) -> Result<()> {
+pub fn check_parties<'a>(
+    stages: impl IntoIterator<Item = &'a Stage>,
+    actors: &Actors,
+) -> Result<()> {
     if actors.is_empty() {
         return Ok(());
     }
-    let unknown = events
-        .iter()
-        .flat_map(|event| &event.stages)
+    let unknown = stages
+        .into_iter()
         .filter_map(|stage| Some((stage, stage.by.as_deref()?)))
         .filter(|(_, by)| actors.resolve(by).is_none())
         .map(|(stage, by)| {

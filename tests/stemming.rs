@@ -57,23 +57,36 @@ fn repository() -> (TempDir, PathBuf) {
 }
 
 /// The folder of the rust-stemmers package, which ships Snowball's
-/// vocabularies (test_data/voc_<language>.txt).
+/// vocabularies (test_data/voc_<language>.txt): the version Cargo.lock
+/// pins, as cargo unpacked it to build the tests. (`cargo metadata` would
+/// fetch every platform's crates first, which an offline machine cannot.)
 fn rust_stemmers() -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--offline"])
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "cargo metadata failed");
-    let metadata: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let packages = metadata["packages"].as_array().unwrap();
-    let package = packages
-        .iter()
-        .find(|p| p["name"] == "rust-stemmers")
-        .expect("rust-stemmers among the dependencies");
-    let manifest = PathBuf::from(package["manifest_path"].as_str().unwrap());
-    manifest.parent().unwrap().to_path_buf()
+    let lock = std::fs::read_to_string(repo().join("Cargo.lock")).unwrap();
+    let version = lock
+        .split("[[package]]")
+        .find(|package| package.contains("name = \"rust-stemmers\""))
+        .and_then(|package| package.split("version = \"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .expect("rust-stemmers in Cargo.lock");
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cargo"));
+    let registries = home.join("registry/src");
+    std::fs::read_dir(&registries)
+        .unwrap()
+        .map(|registry| {
+            registry
+                .unwrap()
+                .path()
+                .join(format!("rust-stemmers-{version}"))
+        })
+        .find(|dir| dir.join("test_data").is_dir())
+        .unwrap_or_else(|| {
+            panic!(
+                "rust-stemmers {version} is not under {}",
+                registries.display()
+            )
+        })
 }
 
 /// The lowercase words of the repository's events in one language: the
