@@ -15,7 +15,7 @@ use crate::error::{Error, Position, Result};
 mod changes;
 mod sources;
 
-pub use changes::{Changes, SOURCE_DATE_EPOCH, fingerprint as history_fingerprint};
+pub use changes::{Changes, History, SOURCE_DATE_EPOCH, fingerprint as history_fingerprint};
 pub use sources::{SITE_YAML, STRINGS_DIR, Sources, Text, require_site};
 
 /// The largest content file annals reads, in bytes.

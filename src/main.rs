@@ -303,6 +303,7 @@ fn print_warnings(warnings: &[String]) {
 }
 
 fn main() -> ExitCode {
+    small_pages();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => args.run(),
@@ -322,6 +323,15 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// Turns transparent huge pages off for this process. The allocator asks
+/// for them, and the kernel zeroes each 2 MiB page whole on its first touch:
+/// a third of the main thread's time in a small site's build, for memory it
+/// mostly never uses.
+fn small_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
 }
 
 /// Prints every error, then how many there were.

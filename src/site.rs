@@ -30,12 +30,18 @@ impl Settings {
     /// Parses site.yaml (its base URL overridden by the options) and
     /// compiles the templates.
     pub(crate) fn parse(sources: &Sources, opts: &BuildOptions) -> Result<Settings> {
+        let config = Settings::config(sources, opts)?;
+        let templates = Templates::new(&sources.templates)?;
+        Ok(Settings { config, templates })
+    }
+
+    /// Parses site.yaml, its base URL overridden by the options.
+    fn config(sources: &Sources, opts: &BuildOptions) -> Result<Config> {
         let mut config = Config::of(sources)?;
         if let Some(url) = &opts.base_url {
             config.set_base_url(url)?;
         }
-        let templates = Templates::new(&sources.templates)?;
-        Ok(Settings { config, templates })
+        Ok(config)
     }
 }
 
@@ -94,9 +100,26 @@ pub(crate) struct Site {
 
 impl Site {
     /// Parses and checks every file of `sources` and models the site.
+    /// The templates are compiled beside the parsing of the content, on
+    /// another core; an error in them is reported first, as it would be
+    /// alone.
     pub(crate) fn parse(sources: &Sources, opts: &BuildOptions) -> Result<Site> {
-        let settings = Settings::parse(sources, opts)?;
-        let (root, config) = (&sources.root, &settings.config);
+        let config = Settings::config(sources, opts)?;
+        let (templates, chronology) = rayon::join(
+            || Templates::new(&sources.templates),
+            || Site::model(sources, &config, opts),
+        );
+        let settings = Settings {
+            templates: templates?,
+            config,
+        };
+        Site::of(sources, settings, chronology?)
+    }
+
+    /// The model of every content file of `sources`, every bad one
+    /// reported.
+    fn model(sources: &Sources, config: &Config, opts: &BuildOptions) -> Result<Chronology> {
+        let root = &sources.root;
         let (files, translations) = translation::partition(&sources.content, root, config)?;
         let events = event::read_all(root, &files)?;
         let chronology = model(
@@ -111,7 +134,7 @@ impl Site {
         // errors are reported with the events' and actors'.
         let pages = crate::page::read_all(&sources.pages, config);
         let (chronology, _) = both(chronology, pages)?;
-        Site::of(sources, settings, chronology)
+        Ok(chronology)
     }
 
     /// The site of `chronology`, the model of `sources` with `settings`.

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// The environment variable of reproducible builds: the time, in Unix
 /// seconds, the build stands for.
@@ -28,11 +28,13 @@ pub struct Changes {
 impl Changes {
     /// The history of the site at `root`, and the build's source date.
     pub fn read(root: &Path) -> Changes {
-        let source_date = std::env::var(SOURCE_DATE_EPOCH).ok();
-        Changes {
-            commits: git_log(root).map(|log| parse_log(&log)).unwrap_or_default(),
-            source_date: source_date.and_then(|value| value.trim().parse().ok()),
-        }
+        Changes::start(root).finish()
+    }
+
+    /// Starts reading the history of the site at `root`: `git log` runs
+    /// while the caller reads the site's files.
+    pub fn start(root: &Path) -> History {
+        History(git_log(root))
     }
 
     /// When `path` (from the site root) was last committed.
@@ -58,20 +60,52 @@ pub fn fingerprint(root: &Path) -> (Option<Vec<u8>>, Option<String>) {
     (head, std::env::var(SOURCE_DATE_EPOCH).ok())
 }
 
-/// The output of `git log` listing, after each commit's time, the files of
-/// `content/` it changed, NUL-separated, with paths from `root`; `None`
-/// without a history.
-fn git_log(root: &Path) -> Option<Vec<u8>> {
-    let output = Command::new("git")
+/// The history of a site being read: the `git log` started by
+/// [`Changes::start`], `None` when it could not start.
+#[derive(Debug)]
+pub struct History(Option<Child>);
+
+impl History {
+    /// Waits for `git log` and reads its output, with the build's source
+    /// date.
+    pub fn finish(mut self) -> Changes {
+        let source_date = std::env::var(SOURCE_DATE_EPOCH).ok();
+        let log = self
+            .0
+            .take()
+            .and_then(|child| child.wait_with_output().ok())
+            .filter(|output| output.status.success());
+        Changes {
+            commits: log.map(|log| parse_log(&log.stdout)).unwrap_or_default(),
+            source_date: source_date.and_then(|value| value.trim().parse().ok()),
+        }
+    }
+}
+
+impl Drop for History {
+    /// A read of the site that failed leaves no `git log` behind.
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Starts `git log` listing, after each commit's time, the files of
+/// `content/` it changed, NUL-separated, with paths from `root`; its
+/// status says whether there is a history.
+fn git_log(root: &Path) -> Option<Child> {
+    Command::new("git")
         .arg("-C")
         .arg(root)
         .args(["log", "--format=%x01%ct", "--name-only", "-z", "--relative"])
         .args(["--no-show-signature", "--", "content"])
         .stdin(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    output.status.success().then_some(output.stdout)
+        .spawn()
+        .ok()
 }
 
 /// Each file's latest commit time in a [`git_log`] output: tokens between

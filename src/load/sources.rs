@@ -65,6 +65,7 @@ impl Sources {
     /// likely the wrong folder, where a build would write an empty site.
     pub fn read(root: &Path) -> Result<Sources> {
         require_site(root)?;
+        let history = Changes::start(root);
         let site = Path::new(SITE_YAML);
         let site = match root.join(site).is_file() {
             true => Some(read(root, site.to_path_buf())?),
@@ -89,7 +90,7 @@ impl Sources {
             templates,
             strings,
             statics: named(root, "static")?,
-            changes: Changes::read(root),
+            changes: history.finish(),
             actors: declared(root, "content/actors", "yaml")?,
             pages: declared(root, "content/pages", "md")?,
         })
