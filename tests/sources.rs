@@ -62,7 +62,10 @@ fn event_pages_show_citations_links_and_archived_copies() {
 fn the_bibliography_lists_every_source_with_the_events_citing_it() {
     let site = archive();
     for (edition, cited) in [("", "cited in 2 events"), ("es/", "citada en 2 eventos")] {
-        let event = page(site.path(), &format!("{edition}events/1976-visit.html"));
+        let event = page(
+            site.path(),
+            &format!("{edition}events/1945-03-14-relations.html"),
+        );
         let link = attrs(&event, ".sources a.cited", "href")[0].clone();
         let (file, id) = link.split_once('#').unwrap();
         assert_eq!(file, "../sources/index.html");
@@ -344,7 +347,8 @@ fn check_warns_about_sources_and_lists_them() {
         ]
     );
     assert_eq!(listed.len(), 1 + 8 + 1, "{stdout}");
-    assert_eq!(listed[9], "ok: 4 events, 24 pages would be written");
+    // The Spanish edition has pages for its one translated event only.
+    assert_eq!(listed[9], "ok: 4 events, 22 pages would be written");
     let (status, _, stderr) = check(site.path(), &["--strict"]);
     assert_eq!(status, Some(1));
     assert!(stderr.contains("has no archived copy"), "{stderr}");
@@ -374,6 +378,7 @@ fn a_site_with_its_own_strings_from_before_builds_with_the_built_in_ones() {
             "title: T\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n",
         ),
         ("i18n/fr.yaml", &before),
+        ("content/a.fr.md", "---\ntitle: A\n---\nTexte.\n"),
         (
             "content/a.md",
             "---\ntitle: A\ndate: 1945\nsources: [{url: \"https://x.org/\", archived: \"https://web.archive.org/web/20200101000000/https://x.org/\"}]\n---\n",

@@ -178,7 +178,7 @@ impl<'a> BibliographyPage<'a> {
                     .map(|citation| {
                         let event = &chronology.events[citation.event];
                         CitingView {
-                            href: here.link(&event.page_path()),
+                            href: here.event(event),
                             title: &event.title,
                             when: event.when.human_in(here.locale),
                             lang: event.shown_in.as_deref(),

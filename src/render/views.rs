@@ -120,20 +120,29 @@ pub(crate) struct Alternate<'a> {
 }
 
 impl<'a> LanguageLink<'a> {
-    /// The page at `path` (from an edition's root) in every edition.
-    pub(crate) fn all(here: Here, path: &str, editions: &'a [Edition], current: &str) -> Vec<Self> {
-        if editions.len() < 2 {
-            return Vec::new();
-        }
-        editions
+    /// The page at `page` in every edition that has it; none when only
+    /// one edition has it.
+    pub(crate) fn all(
+        here: Here,
+        page: &PagePath,
+        editions: &'a [Edition],
+        current: &str,
+    ) -> Vec<Self> {
+        let path = page.to_string();
+        let links: Vec<Self> = editions
             .iter()
+            .filter(|edition| edition.has_page(page))
             .map(|edition| LanguageLink {
                 code: &edition.language.code,
                 name: &edition.language.name,
                 href: here.root_url(&format!("{}{path}", edition.prefix)),
                 current: edition.language.code == current,
             })
-            .collect()
+            .collect();
+        if links.len() < 2 {
+            return Vec::new();
+        }
+        links
     }
 }
 
@@ -294,7 +303,7 @@ impl<'a> Card<'a> {
             .map(|name| NameLink::actor(here, chronology, event, name));
         Card {
             slug: &event.slug,
-            href: here.link(&PagePath::event(&event.slug)),
+            href: here.event(event),
             title: &event.title,
             when: When::new(event, here.locale),
             summary: &event.summary,
