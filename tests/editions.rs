@@ -274,11 +274,25 @@ fn feeds_search_and_exports_are_per_edition() {
         serde_json::from_str(&fs::read_to_string(output.join("es/data/events.json")).unwrap())
             .unwrap();
     assert_eq!(json["language"], "es");
+    let titles: Vec<&str> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
     assert_eq!(
-        json["events"][1]["title"],
-        "Se establecen relaciones diplomáticas"
+        titles,
+        [
+            "Se establecen relaciones diplomáticas",
+            "Una visita de Estado"
+        ],
+        "the translated events only: the others are the default edition's"
     );
-    let id = &json["events"][1]["sources"][0]["id"];
+    assert_eq!(
+        json["events"][0]["page"], "events/1945-03-14-relations.html",
+        "a page of the edition"
+    );
+    let id = &json["events"][0]["sources"][0]["id"];
     let sources: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(output.join("es/data/sources.json")).unwrap())
             .unwrap();
