@@ -136,7 +136,7 @@ pub fn pages(
         sink,
         watchdog: Watchdog::start(guard::page_time_limit()),
         selection,
-        bibliography: Bibliography::of(chronology),
+        bibliography: Bibliography::of_events(chronology, &|index| edition.has_event(index)),
     };
     // The index shows every event: the slowest page; render it beside the rest.
     let here_of_index = renderer.here(&PagePath::Index(1));

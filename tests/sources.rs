@@ -61,7 +61,12 @@ fn event_pages_show_citations_links_and_archived_copies() {
 #[test]
 fn the_bibliography_lists_every_source_with_the_events_citing_it() {
     let site = archive();
-    for (edition, cited) in [("", "cited in 2 events"), ("es/", "citada en 2 eventos")] {
+    // The Spanish edition lists the sources of its one translated event.
+    let editions = [
+        ("", "cited in 2 events", 2, 8),
+        ("es/", "citada en 1 evento", 1, 4),
+    ];
+    for (edition, cited, citing_events, sources) in editions {
         let event = page(
             site.path(),
             &format!("{edition}events/1945-03-14-relations.html"),
@@ -77,12 +82,19 @@ fn the_bibliography_lists_every_source_with_the_events_citing_it() {
         );
         let bibliography = page(site.path(), &format!("{edition}sources/index.html"));
         let citing = texts(&bibliography, &format!("[id='{id}'] .citing a"));
-        assert_eq!(citing.len(), 2, "{edition}: {citing:?}");
+        assert_eq!(citing.len(), citing_events, "{edition}: {citing:?}");
         let entries = texts(&bibliography, ".bibliography > li > .source");
-        assert_eq!(entries.len(), 8, "{edition}");
+        assert_eq!(entries.len(), sources, "{edition}");
         let sorted: Vec<String> = entries.iter().map(|e| deaccent(e)).collect();
         assert!(sorted.is_sorted(), "{edition}: {entries:#?}");
     }
+    let spanish = page(site.path(), "es/sources/index.html");
+    assert_eq!(
+        attrs(&spanish, ".lede a", "href"),
+        ["../../sources/index.html"],
+        "the complete bibliography, in the default edition"
+    );
+    assert_eq!(texts(&spanish, ".lede a"), ["Todas las fuentes"]);
     let bibliography = page(site.path(), "sources/index.html");
     let telesur = "[id='sb858266c1b852299']";
     assert_eq!(
