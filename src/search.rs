@@ -14,7 +14,9 @@
 //!   "words":  [[first key, last key], …],   one per word shard
 //!   "records": [16, 256],                   events per block of records
 //!   "groups": [count, …],                   groups per group shard
-//!   "stem": true }                          when search/stem.js is there
+//!   "stem": true,                           when search/stem.js is there
+//!   "original": "../" }                     in a secondary edition: the
+//!                                           default edition's folder
 //! ```
 //!
 //! The rest is in `search/`, one script per shard, each calling
@@ -37,7 +39,9 @@
 //!   by their folded stem (`search/stem.rs`).
 //! - `e16-<k>.js` and `e256-<k>.js`: the records of events `16k…` and
 //!   `256k…` (`search/events.rs`), each `[slug, title, when, place, [tag]]`,
-//!   loaded only for the results shown.
+//!   loaded only for the results shown; an event the edition does not
+//!   translate adds its language, `[slug, title, when, place, [tag], "en"]`,
+//!   and its result links to the page under `original`.
 //! - `g<k>.js`: posting lists of groups, numbered tags first, then actors,
 //!   then eras; shard `k` holds `groups[k]` of them. Loaded when a filter
 //!   box is ticked.
