@@ -168,11 +168,14 @@ fn atom(chronology: &Chronology, config: &Config) -> io::Result<Vec<u8>> {
 /// changed at the same time, the latest in the chronology first. Only
 /// events with a page in the edition: its translated ones.
 fn recent(events: &[Event], limit: usize) -> Vec<&Event> {
+    // An event with no date a feed can hold says 1970-01-01 (see
+    // `timestamp`), and is placed by that.
+    let epoch = DateTime::from_timestamp(0, 0);
     let mut order: Vec<(Option<DateTime<Utc>>, usize)> = events
         .iter()
         .enumerate()
         .filter(|(_, event)| event.shown_in.is_none())
-        .map(|(index, event)| (changed(event), index))
+        .map(|(index, event)| (changed(event).or(epoch), index))
         .collect();
     order.sort_unstable_by(|a, b| b.cmp(a));
     order
