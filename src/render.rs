@@ -11,6 +11,7 @@ mod escape;
 mod here;
 mod index;
 mod json_ld;
+mod languages;
 mod lifecycle;
 mod listings;
 mod pages;
