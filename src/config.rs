@@ -20,6 +20,10 @@ use crate::slug::slugify;
 /// The site configuration file, relative to the root.
 pub const FILE: &str = crate::load::SITE_YAML;
 
+/// How many entries the feed holds without `feed_limit:`: a feed reader
+/// needs the recent ones, not the whole chronology.
+pub const FEED_LIMIT: usize = 50;
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -34,6 +38,7 @@ struct RawConfig {
     #[serde(default)]
     eras: Vec<RawEra>,
     languages: Option<Vec<Language>>,
+    feed_limit: Option<usize>,
     #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
@@ -96,6 +101,9 @@ pub struct Config {
     /// The language editions, the default first; one, `language`, when
     /// site.yaml lists none.
     pub languages: Vec<Language>,
+    /// How many entries `atom.xml` holds: the most recently added or
+    /// changed events (`feed_limit:`, [`FEED_LIMIT`] by default).
+    pub feed_limit: usize,
     /// Free data for templates (`site.extra`), as an event's `extra:` is.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -129,6 +137,7 @@ impl Default for Config {
             html: HtmlMode::Sanitise,
             eras: Vec::new(),
             languages: vec![Language::named("en")],
+            feed_limit: FEED_LIMIT,
             extra: BTreeMap::new(),
         }
     }
@@ -277,6 +286,7 @@ fn validate(raw: RawConfig, text: &str) -> Result<Config> {
         },
         eras,
         languages,
+        feed_limit: raw.feed_limit.unwrap_or(FEED_LIMIT),
         extra: raw.extra,
     })
 }

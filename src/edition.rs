@@ -5,8 +5,10 @@
 //! under `<code>/`. An edition is the site's [`Config`] and [`Chronology`]
 //! seen in one language: its title, base URL and era names, and its events
 //! translated, or in the original language and marked so (`shown_in`) where
-//! no translation exists. Rendering, search, feeds and exports then work on
-//! an edition exactly as on a site of one language.
+//! no translation exists. A secondary edition publishes pages only for the
+//! events it translates ([`Edition::has_page`]): its listings, search and
+//! links show the others from the default edition, marked with their
+//! language, so that no page exists twice in the same words.
 
 use std::collections::BTreeMap;
 
@@ -17,6 +19,7 @@ use crate::event::{Body, Event};
 use crate::i18n::Strings;
 use crate::load::Text;
 use crate::page::ContentPage;
+use crate::page_path::PagePath;
 
 /// One language edition, ready to render.
 pub struct Edition {
@@ -85,6 +88,29 @@ pub fn all(
     crate::Error::collect(errors)?;
     editions.reverse();
     Ok(editions)
+}
+
+impl Edition {
+    /// Whether the edition publishes `page`: every page but the events it
+    /// has no translation of, which its listings, search and links show
+    /// from the default edition instead (marked with their language).
+    pub fn has_page(&self, page: &PagePath) -> bool {
+        match page {
+            PagePath::Event(slug) => self
+                .chronology
+                .get(slug)
+                .is_some_and(|index| self.has_event(index)),
+            _ => true,
+        }
+    }
+
+    /// Whether the edition publishes the page of its event `index`.
+    pub fn has_event(&self, index: usize) -> bool {
+        self.chronology
+            .events
+            .get(index)
+            .is_some_and(|event| event.shown_in.is_none())
+    }
 }
 
 fn localise_config(config: &Config, language: &Language, prefix: &str) -> Config {

@@ -31,24 +31,32 @@ use crate::output::Sink;
 /// The folder of the output the exports go in.
 pub const DIR: &str = "data";
 
-/// Writes every export into `sink`, each in parts.
+/// Writes every export into `sink`, each in parts. An edition's exports
+/// hold the events it has its own text of: in a secondary edition, the
+/// translated ones (and their sources), since the default edition's
+/// exports already hold every other event as written.
 pub fn write(chronology: &Chronology, config: &Config, sink: &dyn Sink) -> Result<()> {
-    let count = chronology.events.len();
+    let own = |index: usize| chronology.events[index].shown_in.is_none();
+    let events: Vec<usize> = (0..chronology.events.len()).filter(|&i| own(i)).collect();
+    let events = &events;
     let head = json::Document::head(config);
-    let records = stream::json_document("events.json", &head, count, move |index| {
-        json::record(chronology, config, index)
+    let records = stream::json_document("events.json", &head, events.len(), move |n| {
+        json::record(chronology, config, events[n])
     })?;
     sink.put_parts(&path("events.json"), records)?;
     sink.put(&path("events.schema.json"), json::SCHEMA.as_bytes())?;
-    sink.put_parts(&path("events.csv"), csv::table(chronology, config))?;
-    sink.put_parts(&path("events.ics"), ics::calendar(chronology, config))?;
-    let sources = crate::chronology::bibliography::Bibliography::of(chronology);
+    sink.put_parts(&path("events.csv"), csv::table(chronology, config, events))?;
+    sink.put_parts(
+        &path("events.ics"),
+        ics::calendar(chronology, config, events),
+    )?;
+    let sources = crate::chronology::bibliography::Bibliography::of_events(chronology, &own);
     sink.put(&path("sources.json"), &csl::document(&sources))?;
     sink.put(&path("sources.bib"), &bibtex::document(&sources))?;
     sink.put(&path("actors.json"), &actors::document(chronology, config))?;
     let head = timeline::Timeline::head(chronology, config);
-    let slides = stream::json_document("timeline.json", &head, count, move |index| {
-        timeline::slide(chronology, config, index)
+    let slides = stream::json_document("timeline.json", &head, events.len(), move |n| {
+        timeline::slide(chronology, config, events[n])
     })?;
     sink.put_parts(&path("timeline.json"), slides)
 }

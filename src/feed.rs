@@ -125,8 +125,10 @@ fn timestamp(time: Option<DateTime<Utc>>) -> String {
     )
 }
 
-/// The Atom 1.0 feed (RFC 4287), newest events first. An entry's `id` is its
-/// page's URL, which depends on the slug, never on the title.
+/// The Atom 1.0 feed (RFC 4287): the `feed_limit` events added or changed
+/// last, the most recent first (then the latest in the chronology first). An
+/// entry's `id` is its page's URL, which depends on the slug, never on the
+/// title.
 fn atom(chronology: &Chronology, config: &Config) -> io::Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
@@ -154,12 +156,33 @@ fn atom(chronology: &Chronology, config: &Config) -> io::Result<Vec<u8>> {
             w.create_element("generator")
                 .with_attribute(("version", env!("CARGO_PKG_VERSION")))
                 .write_text_content(BytesText::new("annals"))?;
-            for event in chronology.events.iter().rev() {
+            for event in recent(&chronology.events, config.feed_limit) {
                 entry(w, config, event)?;
             }
             Ok(())
         })?;
     Ok(finish(w))
+}
+
+/// The `limit` events changed last, the most recent first; of events
+/// changed at the same time, the latest in the chronology first. Only
+/// events with a page in the edition: its translated ones.
+fn recent(events: &[Event], limit: usize) -> Vec<&Event> {
+    // An event with no date a feed can hold says 1970-01-01 (see
+    // `timestamp`), and is placed by that.
+    let epoch = DateTime::from_timestamp(0, 0);
+    let mut order: Vec<(Option<DateTime<Utc>>, usize)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| event.shown_in.is_none())
+        .map(|(index, event)| (changed(event).or(epoch), index))
+        .collect();
+    order.sort_unstable_by(|a, b| b.cmp(a));
+    order
+        .into_iter()
+        .take(limit)
+        .map(|(_, index)| &events[index])
+        .collect()
 }
 
 fn entry(w: &mut Writer<Vec<u8>>, config: &Config, event: &Event) -> io::Result<()> {

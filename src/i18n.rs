@@ -64,6 +64,8 @@ const LATER: &[&str] = &[
     "not_in_force",
     "key_vague",
     "key_uncertain",
+    "bibliography_translated",
+    "bibliography_complete",
 ];
 
 /// Keys added with declared actors and pages, taken from English when a

@@ -11,6 +11,7 @@ mod escape;
 mod here;
 mod index;
 mod json_ld;
+mod languages;
 mod lifecycle;
 mod listings;
 mod pages;
@@ -153,12 +154,15 @@ pub fn pages(
         sink,
         watchdog: Watchdog::start(guard::page_time_limit()),
         selection,
-        bibliography: Bibliography::of(chronology),
+        bibliography: Bibliography::of_events(chronology, &|index| edition.has_event(index)),
     };
     // The index shows every event: the slowest page; render it beside the rest.
+    let here_of_index = renderer.here(&PagePath::Index(1));
     let index = || match selection.overviews() {
         true => {
-            search::write(chronology, &edition.pages, config, sink)?;
+            let original = here_of_index.root_url("");
+            let original = (!edition.prefix.is_empty()).then_some(original.as_str());
+            search::write(chronology, &edition.pages, config, original, sink)?;
             renderer.index()
         }
         false => Ok(0),
@@ -173,7 +177,7 @@ impl Renderer<'_> {
         let chronology = self.chronology;
         let events = (0..chronology.events.len())
             .into_par_iter()
-            .filter(|&index| self.selection.event(index))
+            .filter(|&index| self.selection.event(index) && self.edition.has_event(index))
             .map(|index| self.event(index))
             .collect::<Result<Vec<usize>>>()?
             .into_iter()
@@ -235,12 +239,12 @@ impl Renderer<'_> {
         template: &str,
         mut page: Page<'p, T>,
     ) -> Result<()> {
+        let code = &self.edition.language.code;
+        page.languages = LanguageLink::all(here, path, self.editions, code);
         let path = &path.to_string();
         if path != "404.html" {
             page.meta.url = self.config.page_url(path);
         }
-        let code = &self.edition.language.code;
-        page.languages = LanguageLink::all(here, path, self.editions, code);
         page.alternates = Alternate::all(&page.languages);
         let html = self
             .watchdog

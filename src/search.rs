@@ -14,7 +14,9 @@
 //!   "words":  [[first key, last key], …],   one per word shard
 //!   "records": [16, 256],                   events per block of records
 //!   "groups": [count, …],                   groups per group shard
-//!   "stem": true }                          when search/stem.js is there
+//!   "stem": true,                           when search/stem.js is there
+//!   "original": "../" }                     in a secondary edition: the
+//!                                           default edition's folder
 //! ```
 //!
 //! The rest is in `search/`, one script per shard, each calling
@@ -37,7 +39,9 @@
 //!   by their folded stem (`search/stem.rs`).
 //! - `e16-<k>.js` and `e256-<k>.js`: the records of events `16k…` and
 //!   `256k…` (`search/events.rs`), each `[slug, title, when, place, [tag]]`,
-//!   loaded only for the results shown.
+//!   loaded only for the results shown; an event the edition does not
+//!   translate adds its language, `[slug, title, when, place, [tag], "en"]`,
+//!   and its result links to the page under `original`.
 //! - `g<k>.js`: posting lists of groups, numbered tags first, then actors,
 //!   then eras; shard `k` holds `groups[k]` of them. Loaded when a filter
 //!   box is ticked.
@@ -88,6 +92,13 @@ pub const MANIFEST: &str = "search-index.js";
 /// The folder of the shards, beside the manifest.
 pub const FOLDER: &str = "search";
 
+/// What an edition's index needs to know of its language and place.
+struct Edition<'a> {
+    locale: Locale,
+    language: Option<Language>,
+    original: Option<&'a str>,
+}
+
 /// The manifest (see the module documentation).
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -102,19 +113,31 @@ struct Manifest<'a> {
     groups: Vec<usize>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     stem: bool,
+    /// The default edition's folder from the index, for the events shown
+    /// from it; only in another edition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original: Option<&'a str>,
 }
 
 /// Writes the search index of `chronology` into `sink`: the shards as they
 /// are made, then the manifest, which ends with the `pages` that are not
-/// events (see [`pages_script`]).
+/// events (see [`pages_script`]). `original` is the relative link from the
+/// index to the default edition's folder, in another edition: where the
+/// pages of the events it has no translation of are.
 pub fn write(
     chronology: &Chronology,
     pages: &[ContentPage],
     config: &Config,
+    original: Option<&str>,
     sink: &dyn Sink,
 ) -> Result<()> {
     let language = Language::of(&config.language);
-    let mut manifest = build(chronology, config.locale(), language, &mut |name, text| {
+    let edition = Edition {
+        locale: config.locale(),
+        language,
+        original,
+    };
+    let mut manifest = build(chronology, &edition, &mut |name, text| {
         sink.put(&format!("{FOLDER}/{name}.js"), text.as_bytes())
     })?;
     manifest.push_str(&pages_script(pages));
@@ -143,10 +166,10 @@ fn pages_script(pages: &[ContentPage]) -> String {
 /// that a large index is never whole in memory; returns the manifest.
 fn build(
     chronology: &Chronology,
-    locale: Locale,
-    language: Option<Language>,
+    edition: &Edition<'_>,
     emit: &mut dyn FnMut(String, String) -> Result<()>,
 ) -> Result<String> {
+    let (locale, language) = (edition.locale, edition.language);
     let members = Memberships::of(chronology);
     let mut stamp = DefaultHasher::new();
     let mut put = |name: String, text: String| {
@@ -199,6 +222,7 @@ fn build(
         records: [events::SMALL, events::LARGE],
         groups: sizes,
         stem: language.is_some(),
+        original: edition.original,
     };
     let json = serde_json::to_string(&manifest).unwrap_or_default();
     Ok(format!("window.annalsSearch={json};\n"))

@@ -355,22 +355,23 @@
     return node;
   }
 
-  // A result: [slug, title, when, place, [tag]] from its record.
+  // A result: [slug, title, when, place, [tag], lang] from its record; an
+  // event with a lang is not translated: its page is the default edition's.
   function item(index, outcome) {
-    var e = record(index), slug = e[0], terms = outcome.terms;
+    var e = record(index), slug = e[0], terms = outcome.terms, lang = e[5];
     var link = element("a", "", [marked(e[1], terms)]);
-    link.href = "events/" + slug + ".html";
+    link.href = (lang ? data.original || "" : "") + "events/" + slug + ".html";
     var title = element("h3", "event-title", [link]);
     var li = element("li", "event-card", [element("p", "when", [e[2]]), title]);
+    if (lang) { title.lang = lang; link.hreflang = lang; }
     var card = $(slug);
-    var original = card && card.querySelector(".event-title[lang]");
-    if (original) { title.lang = original.lang; }
     var summary = card && card.classList.contains("event-card") && card.querySelector(".summary");
     if (summary) {
       var text = element("p", "summary", [marked(summary.textContent, terms)]);
-      if (original) { text.lang = original.lang; }
+      if (lang) { text.lang = lang; }
       li.append(text);
     }
+    if (lang) { li.append(element("p", "untranslated", [say("untranslated", 0)])); }
     var found = inText(index, outcome);
     if (found.length) {
       var where = element("p", "in-text", [say("inText", 0)]);

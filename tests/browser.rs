@@ -14,6 +14,8 @@
 #[path = "browser/actors.rs"]
 mod actors;
 mod common;
+#[path = "browser/editions.rs"]
+mod editions;
 #[path = "browser/files.rs"]
 mod files;
 #[path = "browser/layout.rs"]

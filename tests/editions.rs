@@ -24,7 +24,7 @@ fn every_edition_has_every_page_in_its_language() {
     let root = site.path();
     for path in [
         "index.html",
-        "events/1976-visit.html",
+        "events/1945-03-14-relations.html",
         "tags/diplomacy.html",
         "eras/soviet-era.html",
     ] {
@@ -33,6 +33,10 @@ fn every_edition_has_every_page_in_its_language() {
             assert_eq!(attrs(&html, "html", "lang"), [code], "{prefix}{path}");
         }
     }
+    assert_eq!(
+        attrs(&page(root, "es/events/1976-visit.html"), "html", "lang"),
+        ["es"]
+    );
     assert_eq!(
         texts(&page(root, "es/index.html"), ".site-title"),
         ["Relaciones: una cronología"]
@@ -53,12 +57,15 @@ fn hreflang_alternates_resolve_both_ways() {
     for page_path in pages.iter().filter(|p| !p.ends_with("404.html")) {
         let html = page(site.path(), page_path.to_str().unwrap());
         let langs = attrs(&html, "link[rel=alternate][hreflang]", "hreflang");
-        assert_eq!(
-            langs,
-            ["en", "es", "ru", "x-default"],
-            "{}",
-            page_path.display()
-        );
+        // An event is in the editions that translate it, and only there.
+        let name = page_path.file_name().unwrap().to_str().unwrap();
+        let expected: &[&str] = match name {
+            "1976-visit.html" => &["en", "es", "x-default"],
+            "1259-bce-an-ancient-treaty.html" => &["en", "ru", "x-default"],
+            "1976-11-talks.html" | "2001-notes-de.html" => &[],
+            _ => &["en", "es", "ru", "x-default"],
+        };
+        assert_eq!(langs, expected, "{}", page_path.display());
         for href in attrs(&html, "link[rel=alternate][hreflang]", "href") {
             let target = resolve(page_path, &href);
             let other = page(site.path(), target.to_str().unwrap());
@@ -161,35 +168,76 @@ fn dates_read_naturally_in_each_language() {
 }
 
 #[test]
-fn untranslated_events_are_shown_in_the_original_and_marked() {
+fn untranslated_events_are_listed_from_the_default_edition_and_marked() {
     let site = built();
-    let html = page(site.path(), "es/events/1976-11-talks.html");
-    assert_eq!(attrs(&html, "article.event h1", "lang"), ["en"]);
-    assert_eq!(attrs(&html, "article.event .body", "lang"), ["en"]);
-    assert_eq!(texts(&html, "article.event h1"), ["Talks in November"]);
-    assert_eq!(
-        texts(&html, ".untranslated"),
-        ["Este acontecimiento aún no está traducido; se muestra en su idioma original."]
-    );
+    let output = site.path().join("public");
+    // No edition copies an event it does not translate.
+    for absent in [
+        "es/events/1976-11-talks.html",
+        "es/events/1259-bce-an-ancient-treaty.html",
+        "ru/events/1976-visit.html",
+        "ru/events/1976-11-talks.html",
+    ] {
+        assert!(!output.join(absent).exists(), "{absent} was written");
+    }
     let translated = page(site.path(), "es/events/1976-visit.html");
     assert_eq!(
         attrs(&translated, "article.event h1", "lang"),
         Vec::<String>::new()
     );
-    assert_eq!(texts(&translated, ".untranslated"), Vec::<String>::new());
-    let ru = page(site.path(), "ru/events/1976-visit.html");
-    assert_eq!(attrs(&ru, "article.event h1", "lang"), ["en"]);
     assert_eq!(
-        texts(&ru, ".untranslated"),
-        ["Это событие ещё не переведено; оно показано на языке оригинала."]
+        texts(&translated, "article.event > header .untranslated"),
+        Vec::<String>::new()
     );
-    let index = page(site.path(), "ru/index.html");
+    // Its neighbours that Spanish does not translate are the default
+    // edition's pages, marked.
     assert_eq!(
-        attrs(&index, "#browse .event-title[lang]", "lang").len(),
-        3,
-        "{:?}",
-        texts(&index, "#browse .event-title[lang]")
+        attrs(&translated, "nav.pager a[hreflang]", "href"),
+        ["../../events/1976-11-talks.html"]
     );
+    assert_eq!(
+        texts(&translated, "nav.pager .untranslated"),
+        ["sin traducir"]
+    );
+    // The listings link to the default edition's page, marked in its
+    // language and with the edition's "not translated".
+    let from = Path::new("es/index.html");
+    let index = page(site.path(), from.to_str().unwrap());
+    let untranslated = "#browse .event-title[lang] a";
+    assert_eq!(
+        attrs(&index, untranslated, "href"),
+        [
+            "../events/1259-bce-an-ancient-treaty.html",
+            "../events/1976-11-talks.html",
+            "../events/2001-notes-de.html"
+        ]
+    );
+    assert_eq!(attrs(&index, untranslated, "hreflang"), ["en", "en", "en"]);
+    assert_eq!(
+        texts(&index, "#browse .event-card .untranslated"),
+        ["sin traducir", "sin traducir", "sin traducir"]
+    );
+    for href in attrs(&index, untranslated, "href") {
+        let target = resolve(from, &href);
+        let html = page(site.path(), target.to_str().unwrap());
+        assert_eq!(attrs(&html, "html", "lang"), ["en"], "{}", target.display());
+    }
+    let tag = page(site.path(), "ru/tags/diplomacy.html");
+    let marked: Vec<String> = attrs(&tag, ".event-title[lang] a", "href");
+    assert!(
+        marked.iter().all(|href| href.starts_with("../../events/")),
+        "{marked:?}"
+    );
+    assert_eq!(
+        texts(&tag, ".event-card .untranslated").len(),
+        marked.len(),
+        "{marked:?}"
+    );
+    // The default edition's page offers only the editions that have it.
+    let visit = page(site.path(), "events/1976-visit.html");
+    assert_eq!(texts(&visit, "nav.languages a"), ["English", "Español"]);
+    let talks = page(site.path(), "events/1976-11-talks.html");
+    assert_eq!(texts(&talks, "nav.languages a"), Vec::<String>::new());
 }
 
 #[test]
@@ -226,11 +274,25 @@ fn feeds_search_and_exports_are_per_edition() {
         serde_json::from_str(&fs::read_to_string(output.join("es/data/events.json")).unwrap())
             .unwrap();
     assert_eq!(json["language"], "es");
+    let titles: Vec<&str> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
     assert_eq!(
-        json["events"][1]["title"],
-        "Se establecen relaciones diplomáticas"
+        titles,
+        [
+            "Se establecen relaciones diplomáticas",
+            "Una visita de Estado"
+        ],
+        "the translated events only: the others are the default edition's"
     );
-    let id = &json["events"][1]["sources"][0]["id"];
+    assert_eq!(
+        json["events"][0]["page"], "events/1945-03-14-relations.html",
+        "a page of the edition"
+    );
+    let id = &json["events"][0]["sources"][0]["id"];
     let sources: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(output.join("es/data/sources.json")).unwrap())
             .unwrap();
@@ -241,7 +303,11 @@ fn feeds_search_and_exports_are_per_edition() {
         "the translated title"
     );
     let sitemap = fs::read_to_string(output.join("sitemap.xml")).unwrap();
-    assert!(sitemap.contains("https://example.org/chronology/ru/events/1976-visit.html"));
+    assert!(sitemap.contains("https://example.org/chronology/es/events/1976-visit.html"));
+    assert!(
+        !sitemap.contains("https://example.org/chronology/ru/events/1976-visit.html"),
+        "an untranslated event has one page: {sitemap}"
+    );
     assert!(!sitemap.contains("404.html"), "{sitemap}");
     assert!(!output.join("es/style.css").exists() && output.join("style.css").exists());
 }

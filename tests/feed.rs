@@ -108,10 +108,11 @@ fn feed_readers_see_when_each_event_was_added_or_changed() {
     let Some((entries, feed)) = updated(&dir.path().join("public/atom.xml")) else {
         return;
     };
+    // The most recently added or changed first.
     let expected = [
+        ("Utrecht", "2026-01-01T00:00:00Z"),
         ("Vienna", "2025-08-09T08:11:12Z"),
         ("Ghent", "2025-07-01T08:30:00Z"),
-        ("Utrecht", "2026-01-01T00:00:00Z"),
         ("Envoys in 1046", "2025-06-01T12:00:00Z"),
     ]
     .map(|(title, time)| (title.to_string(), time.to_string()));
@@ -122,9 +123,25 @@ fn feed_readers_see_when_each_event_was_added_or_changed() {
     assert_eq!(feed, "2026-01-01T00:00:00Z", "the latest of its entries");
     let (spanish, _) = updated(&dir.path().join("public/es/atom.xml")).unwrap();
     assert_eq!(
-        spanish[1],
-        ("Paz de Gante".into(), "2025-07-01T08:30:00Z".into())
+        spanish,
+        [("Paz de Gante".into(), "2025-07-01T08:30:00Z".into())],
+        "only the events the edition translates, which have its pages"
     );
+}
+
+#[test]
+fn the_feed_holds_the_events_changed_last() {
+    let Some(dir) = history() else {
+        return;
+    };
+    write(dir.path(), "site.yaml", &format!("{SITE}feed_limit: 2\n"));
+    build(dir.path(), Some("1767225600"));
+    let Some((entries, feed)) = updated(&dir.path().join("public/atom.xml")) else {
+        return;
+    };
+    let titles: Vec<&str> = entries.iter().map(|(title, _)| title.as_str()).collect();
+    assert_eq!(titles, ["Utrecht", "Vienna"]);
+    assert_eq!(feed, "2026-01-01T00:00:00Z");
 }
 
 #[test]

@@ -61,8 +61,16 @@ fn event_pages_show_citations_links_and_archived_copies() {
 #[test]
 fn the_bibliography_lists_every_source_with_the_events_citing_it() {
     let site = archive();
-    for (edition, cited) in [("", "cited in 2 events"), ("es/", "citada en 2 eventos")] {
-        let event = page(site.path(), &format!("{edition}events/1976-visit.html"));
+    // The Spanish edition lists the sources of its one translated event.
+    let editions = [
+        ("", "cited in 2 events", 2, 8),
+        ("es/", "citada en 1 evento", 1, 4),
+    ];
+    for (edition, cited, citing_events, sources) in editions {
+        let event = page(
+            site.path(),
+            &format!("{edition}events/1945-03-14-relations.html"),
+        );
         let link = attrs(&event, ".sources a.cited", "href")[0].clone();
         let (file, id) = link.split_once('#').unwrap();
         assert_eq!(file, "../sources/index.html");
@@ -74,12 +82,19 @@ fn the_bibliography_lists_every_source_with_the_events_citing_it() {
         );
         let bibliography = page(site.path(), &format!("{edition}sources/index.html"));
         let citing = texts(&bibliography, &format!("[id='{id}'] .citing a"));
-        assert_eq!(citing.len(), 2, "{edition}: {citing:?}");
+        assert_eq!(citing.len(), citing_events, "{edition}: {citing:?}");
         let entries = texts(&bibliography, ".bibliography > li > .source");
-        assert_eq!(entries.len(), 8, "{edition}");
+        assert_eq!(entries.len(), sources, "{edition}");
         let sorted: Vec<String> = entries.iter().map(|e| deaccent(e)).collect();
         assert!(sorted.is_sorted(), "{edition}: {entries:#?}");
     }
+    let spanish = page(site.path(), "es/sources/index.html");
+    assert_eq!(
+        attrs(&spanish, ".lede a", "href"),
+        ["../../sources/index.html"],
+        "the complete bibliography, in the default edition"
+    );
+    assert_eq!(texts(&spanish, ".lede a"), ["Todas las fuentes"]);
     let bibliography = page(site.path(), "sources/index.html");
     let telesur = "[id='sb858266c1b852299']";
     assert_eq!(
@@ -211,13 +226,21 @@ fn csl_dates_keep_their_precision_era_and_approximation() {
         communique["author"],
         json!([{"family": "Pérez", "given": "Carlos Andrés"}])
     );
-    let (_, spanish) = ids(site.path(), "es/");
+    let (cited, spanish) = ids(site.path(), "es/");
     assert!(
         spanish
             .iter()
             .any(|i| i["title"] == "Tratado de paz egipcio-hitita, copia de Karnak")
     );
-    assert_eq!(spanish.len(), items.len(), "every edition has every source");
+    let listed: BTreeSet<String> = spanish
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().into())
+        .collect();
+    assert_eq!(
+        listed, cited,
+        "a secondary edition has the sources of its translated events, once"
+    );
+    assert_eq!((spanish.len(), items.len()), (4, 8));
 }
 
 #[test]
@@ -344,7 +367,8 @@ fn check_warns_about_sources_and_lists_them() {
         ]
     );
     assert_eq!(listed.len(), 1 + 8 + 1, "{stdout}");
-    assert_eq!(listed[9], "ok: 4 events, 24 pages would be written");
+    // The Spanish edition has pages for its one translated event only.
+    assert_eq!(listed[9], "ok: 4 events, 22 pages would be written");
     let (status, _, stderr) = check(site.path(), &["--strict"]);
     assert_eq!(status, Some(1));
     assert!(stderr.contains("has no archived copy"), "{stderr}");
@@ -374,6 +398,7 @@ fn a_site_with_its_own_strings_from_before_builds_with_the_built_in_ones() {
             "title: T\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n",
         ),
         ("i18n/fr.yaml", &before),
+        ("content/a.fr.md", "---\ntitle: A\n---\nTexte.\n"),
         (
             "content/a.md",
             "---\ntitle: A\ndate: 1945\nsources: [{url: \"https://x.org/\", archived: \"https://web.archive.org/web/20200101000000/https://x.org/\"}]\n---\n",

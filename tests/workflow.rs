@@ -438,9 +438,9 @@ fn a_new_site_deployed_from_its_history_dates_each_event_by_its_commit() {
     assert_eq!(
         dated,
         [
-            ("An example event", "2024-01-02T03:04:05Z"),
-            ("Envoys in 1046", "2025-06-01T12:00:00Z")
+            ("Envoys in 1046", "2025-06-01T12:00:00Z"),
+            ("An example event", "2024-01-02T03:04:05Z")
         ],
-        "each event its own commit's time, not the newest commit's"
+        "each event its own commit's time, not the newest commit's; the latest first"
     );
 }

@@ -55,9 +55,19 @@ pub struct Bibliography<'a> {
 impl<'a> Bibliography<'a> {
     /// The bibliography of a chronology's events.
     pub fn of(chronology: &'a Chronology) -> Bibliography<'a> {
+        Bibliography::of_events(chronology, &|_| true)
+    }
+
+    /// The bibliography of the chronology's events `keep` keeps (by index).
+    pub fn of_events(chronology: &'a Chronology, keep: &dyn Fn(usize) -> bool) -> Bibliography<'a> {
         let mut entries: Vec<Entry<'a>> = Vec::new();
         let mut by_id: HashMap<SourceId, usize> = HashMap::new();
-        for (event, item) in chronology.events.iter().enumerate() {
+        let kept = chronology
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i));
+        for (event, item) in kept {
             for (index, source) in item.sources.iter().enumerate() {
                 let citation = Citation {
                     event,

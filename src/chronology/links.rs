@@ -264,7 +264,14 @@ impl Chronology {
                     let anchor = anchor.map_or(String::new(), |a| {
                         encode_rest(&format!("#{a}")).into_owned()
                     });
-                    Href::Page(format!("{}{anchor}", self.events[index].page_path()))
+                    let target = &self.events[index];
+                    let path = format!("{}{anchor}", target.page_path());
+                    // An edition without the event's translation links
+                    // to the default edition's page.
+                    match target.shown_in {
+                        Some(_) => Href::Root(path),
+                        None => Href::Page(path),
+                    }
                 }
                 None => Href::Drop,
             },

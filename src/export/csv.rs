@@ -91,14 +91,19 @@ fn stages(record: &Record<'_>) -> String {
         .join("; ")
 }
 
-/// The CSV file of the chronology, in parts; the first row comes after
-/// the header.
-pub(super) fn table<'a>(chronology: &'a Chronology, config: &'a Config) -> Parts<'a> {
-    stream::items(chronology.events.len(), b"", move |index| {
+/// The CSV file of the chronology's `events` (indices), in parts; the
+/// first row comes after the header.
+pub(super) fn table<'a>(
+    chronology: &'a Chronology,
+    config: &'a Config,
+    events: &'a [usize],
+) -> Parts<'a> {
+    stream::items(events.len(), b"", move |n| {
+        let index = events[n];
         let event = &chronology.events[index];
         row(
             &Row::new(&Record::new(chronology, config, index, event)),
-            index == 0,
+            n == 0,
         )
     })
 }

@@ -22,8 +22,13 @@ use crate::output::Parts;
 
 use super::stream;
 
-/// The calendar of every event a calendar can hold, in parts.
-pub(super) fn calendar<'a>(chronology: &'a Chronology, config: &'a Config) -> Parts<'a> {
+/// The calendar of the chronology's `events` (indices) a calendar can
+/// hold, in parts.
+pub(super) fn calendar<'a>(
+    chronology: &'a Chronology,
+    config: &'a Config,
+    events: &'a [usize],
+) -> Parts<'a> {
     let mut head = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
@@ -36,8 +41,8 @@ pub(super) fn calendar<'a>(chronology: &'a Chronology, config: &'a Config) -> Pa
     }
     let host = host(config);
     let t = Strings::new(&config.language, None, true).unwrap_or_default();
-    let events = stream::items(chronology.events.len(), b"", move |index| {
-        let event = &chronology.events[index];
+    let events = stream::items(events.len(), b"", move |n| {
+        let event = &chronology.events[events[n]];
         let mut lines = span(event)
             .map(|span| vevent(event, span, &host, config))
             .unwrap_or_default();

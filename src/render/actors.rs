@@ -84,7 +84,7 @@ fn party_stages<'a>(
             name: stage.kind.name_in(t),
             when: stage.when.human_in(here.locale),
             title: &event.title,
-            href: here.link(&event.page_path()),
+            href: here.event(event),
         })
         .collect()
 }

@@ -5,6 +5,7 @@
 //! is the one place they are made.
 
 use crate::date::Locale;
+use crate::event::Event;
 use crate::page_path::PagePath;
 
 /// Where a page is, so that its links can be relative, and in which
@@ -59,6 +60,19 @@ impl Here<'_> {
                 self.dir.split('/').count()
             };
         format!("{}{target}", "../".repeat(depth))
+    }
+
+    /// The relative link from this page to `event`'s page: in this edition,
+    /// or, for an event the edition has no translation of, the default
+    /// edition's page at the output root (see [`Edition::has_page`]).
+    ///
+    /// [`Edition::has_page`]: crate::edition::Edition::has_page
+    pub(crate) fn event(&self, event: &Event) -> String {
+        let path = event.page_path().to_string();
+        match event.shown_in {
+            Some(_) => self.root_url(&path),
+            None => self.url(&path),
+        }
     }
 
     /// The relative link from this page to another page of its edition.

@@ -11,7 +11,6 @@ use crate::chronology::Chronology;
 use crate::date::{Locale, When};
 use crate::event::Event;
 use crate::i18n::Strings;
-use crate::page_path::PagePath;
 use crate::stage::{self, Kind, Stage};
 
 /// `lifecycle` on `event.html`; absent for an event without stages.
@@ -122,7 +121,7 @@ fn agreement<'a>(here: Here, event: &'a Event, t: &Strings) -> AgreementView<'a>
         .join(" ");
     AgreementView {
         title: &event.title,
-        href: here.link(&PagePath::event(&event.slug)),
+        href: here.event(event),
         lang: event.shown_in.as_deref(),
         status: status(&event.stages, here.locale, t),
         in_force,

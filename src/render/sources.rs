@@ -150,6 +150,9 @@ pub(crate) struct BibliographyPage<'a> {
     pub(crate) entries: Vec<EntryView<'a>>,
     /// The pager, when the bibliography spans several pages.
     pub(crate) pages: Vec<PageLink>,
+    /// In a secondary edition, which lists the sources of its translated
+    /// events only: the default edition's complete bibliography.
+    pub(crate) complete: Option<String>,
 }
 
 impl<'a> BibliographyPage<'a> {
@@ -178,7 +181,7 @@ impl<'a> BibliographyPage<'a> {
                     .map(|citation| {
                         let event = &chronology.events[citation.event];
                         CitingView {
-                            href: here.link(&event.page_path()),
+                            href: here.event(event),
                             title: &event.title,
                             when: event.when.human_in(here.locale),
                             lang: event.shown_in.as_deref(),
@@ -192,6 +195,9 @@ impl<'a> BibliographyPage<'a> {
             count: bibliography.entries.len(),
             entries,
             pages: pager(here, bibliography, number),
+            complete: here
+                .nested
+                .then(|| here.root_url(&PagePath::Sources(1).to_string())),
         }
     }
 }

@@ -266,7 +266,7 @@ fn mark(here: Here, events: &[Event], mark: &axis::Mark, t: &Strings) -> MarkVie
             } else {
                 "bar"
             },
-            here.link(&PagePath::event(&first.slug)),
+            here.event(first),
             format!("{}, {}", first.title, span_text(first, here.locale)),
         ),
         Shape::Cluster => {

@@ -12,10 +12,11 @@ use super::here::Here;
 use crate::chronology::{Chronology, Group};
 use crate::config::{Config, Era};
 use crate::date::{HistoricalDate, Locale};
-use crate::edition::Edition;
 use crate::event::Event;
 use crate::i18n::Strings;
 use crate::page_path::{Listing, PagePath};
+
+pub(crate) use super::languages::{Alternate, LanguageLink};
 
 /// The site, on every page.
 #[derive(Serialize)]
@@ -100,56 +101,6 @@ pub(crate) struct Page<'a, T: Serialize> {
     pub(crate) meta: Meta,
     #[serde(flatten)]
     pub(crate) content: T,
-}
-
-/// This page in one language edition.
-#[derive(Serialize)]
-pub(crate) struct LanguageLink<'a> {
-    pub(crate) code: &'a str,
-    pub(crate) name: &'a str,
-    pub(crate) href: String,
-    /// True for the page's own edition.
-    pub(crate) current: bool,
-}
-
-/// An alternate version of the page, by `hreflang`.
-#[derive(Serialize)]
-pub(crate) struct Alternate<'a> {
-    pub(crate) hreflang: &'a str,
-    pub(crate) href: String,
-}
-
-impl<'a> LanguageLink<'a> {
-    /// The page at `path` (from an edition's root) in every edition.
-    pub(crate) fn all(here: Here, path: &str, editions: &'a [Edition], current: &str) -> Vec<Self> {
-        if editions.len() < 2 {
-            return Vec::new();
-        }
-        editions
-            .iter()
-            .map(|edition| LanguageLink {
-                code: &edition.language.code,
-                name: &edition.language.name,
-                href: here.root_url(&format!("{}{path}", edition.prefix)),
-                current: edition.language.code == current,
-            })
-            .collect()
-    }
-}
-
-impl<'a> Alternate<'a> {
-    /// The alternates of a page whose language links are `links`.
-    pub(crate) fn all(links: &[LanguageLink<'a>]) -> Vec<Self> {
-        let every = links.iter().map(|link| Alternate {
-            hreflang: link.code,
-            href: link.href.clone(),
-        });
-        let default = links.first().map(|link| Alternate {
-            hreflang: "x-default",
-            href: link.href.clone(),
-        });
-        every.chain(default).collect()
-    }
 }
 
 /// What a page's `<head>` tells other sites: canonical URL, OpenGraph and
@@ -294,7 +245,7 @@ impl<'a> Card<'a> {
             .map(|name| NameLink::actor(here, chronology, event, name));
         Card {
             slug: &event.slug,
-            href: here.link(&PagePath::event(&event.slug)),
+            href: here.event(event),
             title: &event.title,
             when: When::new(event, here.locale),
             summary: &event.summary,

@@ -72,11 +72,17 @@ pub(crate) fn names(chronology: &Chronology, members: &Memberships) -> Vec<Strin
         .collect()
 }
 
-/// One event as a result shows it: slug, title, when, place, tags; the
-/// place and tags are left out when empty and last.
+/// One event as a result shows it: slug, title, when, place, tags, and,
+/// for an event the edition has no translation of, the language it is
+/// shown in (its page is the default edition's); the place and tags are
+/// left out when empty and last.
 fn record(event: &Event, tags: &[u32], locale: Locale) -> String {
     let when = event.when.human_in(locale);
     let place = event.place.as_deref().unwrap_or("");
+    if let Some(lang) = &event.shown_in {
+        let record = (&event.slug, &event.title, when, place, tags, lang);
+        return serde_json::to_string(&record).unwrap_or_default();
+    }
     let json = match (place, tags) {
         ("", []) => serde_json::to_string(&(&event.slug, &event.title, when)),
         (_, []) => serde_json::to_string(&(&event.slug, &event.title, when, place)),

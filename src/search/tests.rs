@@ -24,7 +24,12 @@ struct Index {
 impl Index {
     fn new(chronology: &Chronology, locale: Locale, language: Option<Language>) -> Result<Index> {
         let mut shards = Vec::new();
-        let manifest = build(chronology, locale, language, &mut |name, text| {
+        let edition = Edition {
+            locale,
+            language,
+            original: None,
+        };
+        let manifest = build(chronology, &edition, &mut |name, text| {
             shards.push((name, text));
             Ok(())
         })?;
