@@ -22,6 +22,7 @@ use std::sync::{Mutex, PoisonError};
 use crate::cache::{self, Cache};
 use crate::chronology::{Chronology, Drafts};
 use crate::config::Config;
+use crate::edition::Edition;
 use crate::error::Result;
 use crate::load::{self, Sources};
 use crate::output::{self, Pages, Parts, Sink, Staging};
@@ -120,7 +121,6 @@ impl Plan {
         let same = stamp.fingerprint == header.fingerprint && header.settings == settings;
         (same && stamp.pages == html(header.written.iter())).then_some(())?;
         let parsed = Settings::parse(sources, opts).ok()?;
-        (!parsed.config.is_multilingual()).then_some(())?;
         let paths: Vec<PathBuf> = sources.content.iter().map(|(p, _)| p.clone()).collect();
         let files = Files::read(&sources.root, &paths, &parsed.config).ok()?;
         let old = previous_model(&cache, &files, sources, &parsed.config, opts.drafts)?;
@@ -134,7 +134,6 @@ impl Plan {
         .ok()?;
         let site = Site::of(sources, parsed, chronology).ok()?;
         let old = site::editions(sources, &site.config, old).ok()?;
-        let old = old.into_iter().next()?.chronology;
         let (fresh, written) = render(&site, &old, &cache.header.written)?;
         let known = Known::of(&old);
         let keep: Vec<String> = written
@@ -185,23 +184,21 @@ impl Plan {
     }
 }
 
-/// Renders what changed between `old` and the site's one edition, over a
-/// previous build that wrote `previous`: the files rendered, and every
+/// Renders what changed between the `old` editions and the site's, over
+/// a previous build that wrote `previous`: the files rendered, and every
 /// file of the new build.
 fn render(
     site: &Site,
-    old: &Chronology,
+    old: &[Edition],
     previous: &BTreeSet<String>,
 ) -> Option<(Pages, BTreeSet<String>)> {
-    let edition = site.editions().first()?;
-    let new = &edition.chronology;
-    let dirty = dirty::dirty(old, new);
-    let gone = dirty::gone(old, new);
-    let step = step::render(site.templates(), edition, dirty, &gone, previous.iter()).ok()?;
+    let editions = site.editions();
+    let (dirty, gone) = step::dirty(old, editions)?;
+    let step = step::render(site.templates(), editions, &dirty, &gone, previous.iter()).ok()?;
     let mut written = previous.clone();
     written.retain(|path| !step.removed.contains(path));
     written.extend(step.fresh.keys().cloned());
-    let extras = step::data(edition, &site.config, written.iter().cloned()).ok()?;
+    let extras = step::data(editions, &site.config, written.iter()).ok()?;
     let mut fresh = step.fresh;
     fresh.extend(extras);
     written.extend(fresh.keys().cloned());
@@ -244,31 +241,45 @@ fn html<'a>(paths: impl Iterator<Item = &'a String>) -> usize {
 /// not-found page (made from settings and templates only).
 struct Known {
     pages: HashSet<String>,
-    listings: Vec<PagePath<'static>>,
+    /// Listings, each with its edition's folder.
+    listings: Vec<(String, PagePath<'static>)>,
 }
 
 impl Known {
-    fn of(chronology: &Chronology) -> Known {
+    fn of(editions: &[Edition]) -> Known {
         let mut known = Known {
-            pages: HashSet::from([PagePath::NotFound.to_string()]),
+            pages: HashSet::new(),
             listings: Vec::new(),
         };
+        for edition in editions {
+            known.add(&edition.prefix, &edition.chronology);
+        }
+        known
+    }
+
+    /// The files of one edition, in the folder `prefix`.
+    fn add(&mut self, prefix: &str, chronology: &Chronology) {
+        self.pages.insert(format!("{prefix}{}", PagePath::NotFound));
         for page in dirty::paths(chronology) {
-            known.pages.insert(page.to_string());
+            self.pages.insert(format!("{prefix}{page}"));
             if matches!(page, PagePath::Listing(..)) {
-                known.listings.push(page.into_owned());
+                self.listings.push((prefix.to_string(), page.into_owned()));
             }
         }
         let files = chronology.files();
         for event in &chronology.events {
             let assets = files.owned_by(&event.slug);
-            known.pages.extend(assets.map(|asset| asset.output.clone()));
+            let assets = assets.map(|asset| format!("{prefix}{}", asset.output));
+            self.pages.extend(assets);
         }
-        known
     }
 
     fn contains(&self, path: &str) -> bool {
-        self.pages.contains(path) || self.listings.iter().any(|list| list.has_later_page(path))
+        let later = |(prefix, list): &(String, PagePath)| {
+            path.strip_prefix(prefix.as_str())
+                .is_some_and(|page| list.has_later_page(page))
+        };
+        self.pages.contains(path) || self.listings.iter().any(later)
     }
 }
 

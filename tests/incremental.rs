@@ -364,3 +364,75 @@ fn a_broken_or_missing_cache_gives_a_full_build_not_a_wrong_one() {
     );
     assert_eq!(report.rendered, report.pages, "a full build with no cache");
 }
+
+/// A site with a Spanish edition, built once into `out/site` and served.
+fn bilingual(out: &Path) -> (Site, BuildOptions, Live) {
+    let mut site = Site::new();
+    site.apply(&Edit::Settings);
+    let mut opts = BuildOptions::new(site.root());
+    opts.output = Some(out.join("site"));
+    annals::build(&opts).unwrap();
+    let mut live = Live::new(BuildOptions::new(site.root()));
+    live.apply(&Change::Everything).unwrap();
+    (site, opts, live)
+}
+
+#[test]
+fn edits_to_translations_render_only_the_pages_they_touched() {
+    let out = tempfile::tempdir().unwrap();
+    let (mut site, opts, mut live) = bilingual(out.path());
+    let second = site.pick(1).unwrap();
+    let translated = second.replace(".md", ".es.md");
+    let edits: [(&str, &str, Option<&str>); 4] = [
+        (
+            "a translation edited",
+            TRANSLATION,
+            Some("---\ntitle: \"Tratado de límites\"\n---\n\nFirmado en Lima y ratificado.\n"),
+        ),
+        (
+            "a translation added",
+            &translated,
+            Some(
+                "---\ntitle: \"Acuerdo\"\nsummary: \"Firmado tras las conversaciones.\"\n---\n\nFirmado tras [el tratado](../treaty.md).\n",
+            ),
+        ),
+        ("an original edited beside its translation", &second, None),
+        ("a translation deleted", &translated, None),
+    ];
+    for (what, path, text) in edits {
+        match (text, path == second) {
+            (Some(text), _) => site.write(path, text),
+            (None, true) => {
+                site.change(1, |fields| fields.3.push_str(" Ratified later."));
+            }
+            (None, false) => fs::remove_file(site.root().join(path)).unwrap(),
+        }
+        let report = annals::build(&opts).unwrap();
+        let expected = clean_build(site.root());
+        assert_same(
+            &files(&out.path().join("site")),
+            &expected,
+            &format!("(build) after {what}"),
+        );
+        let spanish = expected
+            .keys()
+            .filter(|p| p.starts_with("es/events/"))
+            .count();
+        assert!(
+            spanish > 0 && report.rendered < report.pages - spanish,
+            "{what}: {} of {} pages rendered",
+            report.rendered,
+            report.pages
+        );
+        let change = Change::Content(BTreeSet::from([PathBuf::from(path)]));
+        let served = live.apply(&change).unwrap();
+        let served: BTreeMap<String, Vec<u8>> = served
+            .pages
+            .iter()
+            .map(|(p, b)| (p.clone(), b.to_vec()))
+            .collect();
+        let mut expected = expected;
+        expected.remove(".annals-output");
+        assert_same(&served, &expected, &format!("(serve) after {what}"));
+    }
+}
