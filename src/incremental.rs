@@ -10,8 +10,7 @@
 //!
 //! The build is a full one whenever the shortcut is not sure to give what a
 //! full build gives: no usable cache, another output, changed settings,
-//! templates, interface strings, static or other files, several language
-//! editions, any error, or a file of the previous output that the edit's
+//! templates, interface strings, static or other files, any error, or a file of the previous output that the edit's
 //! pages neither render again nor are known to leave as it is (a page kind
 //! the edit logic does not know).
 
@@ -29,6 +28,7 @@ use crate::output::{self, Pages, Parts, Sink, Staging};
 use crate::page_path::PagePath;
 use crate::rebuild::files::{self, Files, Parsed};
 use crate::rebuild::{dirty, step};
+use crate::render::Overviews;
 use crate::site::{self, Settings, Site};
 use crate::{BuildOptions, Report, fingerprint};
 
@@ -134,8 +134,8 @@ impl Plan {
         .ok()?;
         let site = Site::of(sources, parsed, chronology).ok()?;
         let old = site::editions(sources, &site.config, old).ok()?;
-        let (fresh, written) = render(&site, &old, &cache.header.written)?;
-        let known = Known::of(&old);
+        let (fresh, written, overviews) = render(&site, &old, &cache.header.written)?;
+        let known = Known::of(&old, overviews);
         let keep: Vec<String> = written
             .iter()
             .filter(|path| !fresh.contains_key(*path))
@@ -191,18 +191,19 @@ fn render(
     site: &Site,
     old: &[Edition],
     previous: &BTreeSet<String>,
-) -> Option<(Pages, BTreeSet<String>)> {
+) -> Option<(Pages, BTreeSet<String>, Overviews)> {
     let editions = site.editions();
-    let (dirty, gone) = step::dirty(old, editions)?;
-    let step = step::render(site.templates(), editions, &dirty, &gone, previous.iter()).ok()?;
+    let edit = step::dirty(old, editions)?;
+    let step = step::render(site.templates(), editions, &edit, previous.iter()).ok()?;
     let mut written = previous.clone();
     written.retain(|path| !step.removed.contains(path));
     written.extend(step.fresh.keys().cloned());
-    let extras = step::data(editions, &site.config, written.iter()).ok()?;
     let mut fresh = step.fresh;
-    fresh.extend(extras);
+    if edit.dirty.overviews == Overviews::Render {
+        fresh.extend(step::data(editions, &site.config, written.iter()).ok()?);
+    }
     written.extend(fresh.keys().cloned());
-    Some((fresh, written))
+    Some((fresh, written, edit.dirty.overviews))
 }
 
 /// The model of the previous build: the content files as they are, the
@@ -238,16 +239,22 @@ fn html<'a>(paths: impl Iterator<Item = &'a String>) -> usize {
 /// The files of a build that the edit logic knows to leave as they are
 /// unless it renders them again: the pages of events and their aliases,
 /// the files events publish, listings and their later pages, and the
-/// not-found page (made from settings and templates only).
+/// not-found page (made from settings and templates only); and, when the
+/// overviews were skipped, every file: all but the event pages and the
+/// search index are made from what the events hold but their bodies, which
+/// did not change.
 struct Known {
+    /// Every file, when the overviews were skipped.
+    all: bool,
     pages: HashSet<String>,
     /// Listings, each with its edition's folder.
     listings: Vec<(String, PagePath<'static>)>,
 }
 
 impl Known {
-    fn of(editions: &[Edition]) -> Known {
+    fn of(editions: &[Edition], overviews: Overviews) -> Known {
         let mut known = Known {
+            all: overviews == Overviews::Skip,
             pages: HashSet::new(),
             listings: Vec::new(),
         };
@@ -279,7 +286,7 @@ impl Known {
             path.strip_prefix(prefix.as_str())
                 .is_some_and(|page| list.has_later_page(page))
         };
-        self.pages.contains(path) || self.listings.iter().any(later)
+        self.all || self.pages.contains(path) || self.listings.iter().any(later)
     }
 }
 

@@ -258,25 +258,33 @@ impl Live {
                 return Err(error);
             }
         };
-        let Some((dirty, gone)) = step::dirty(&old, &editions) else {
+        let Some(edit) = step::dirty(&old, &editions) else {
             return self.render_all_of(editions);
         };
-        let events = Dirty {
-            events: dirty.events,
-            lists: BTreeSet::new(),
-            overviews: Overviews::Skip,
+        let events = step::Edit {
+            dirty: Dirty {
+                events: edit.dirty.events,
+                lists: BTreeSet::new(),
+                overviews: Overviews::Skip,
+            },
+            gone: edit.gone,
+            words: false,
         };
-        let lists = Dirty {
-            events: BTreeSet::new(),
-            lists: dirty.lists,
-            overviews: Overviews::Render,
+        let lists = step::Edit {
+            dirty: Dirty {
+                events: BTreeSet::new(),
+                lists: edit.dirty.lists,
+                overviews: edit.dirty.overviews,
+            },
+            gone: Vec::new(),
+            words: edit.words,
         };
-        let step = self.render_step(&editions, &pages, &events, &gone);
+        let step = self.render_step(&editions, &pages, &events);
         let step = step.and_then(|step| {
             let rendered = step.rendered;
             let next = step.pages.clone();
             first(step);
-            let mut last = self.render_step(&editions, &next, &lists, &[])?;
+            let mut last = self.render_step(&editions, &next, &lists)?;
             last.rendered += rendered;
             Ok(last)
         });
@@ -302,18 +310,16 @@ impl Live {
         self.render_all(chronology)
     }
 
-    /// Renders `dirty` of the site's `editions` over `pages`, dropping
-    /// each edition's pages `gone`.
+    /// Renders what `edit` touched of the site's `editions` over `pages`.
     fn render_step(
         &self,
         editions: &[Edition],
         pages: &Pages,
-        dirty: &Dirty,
-        gone: &[step::Gone],
+        edit: &step::Edit,
     ) -> Result<Rebuilt> {
         let settings = self.settings()?;
-        let overviews = dirty.overviews == Overviews::Render;
-        let step = step::render(&settings.templates, editions, dirty, gone, pages.keys())?;
+        let overviews = edit.dirty.overviews == Overviews::Render;
+        let step = step::render(&settings.templates, editions, edit, pages.keys())?;
         let mut changed: BTreeSet<String> = step.fresh.keys().cloned().collect();
         changed.extend(step.removed.iter().cloned());
         let mut next = pages.clone();

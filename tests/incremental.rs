@@ -25,6 +25,8 @@ enum Edit {
     Redate(u8, u16),
     Retag(u8, u8),
     Body(u8),
+    /// A paragraph added after the first, which gives the summary.
+    Paragraph(u8),
     Template,
     Translation,
     Settings,
@@ -38,6 +40,7 @@ fn edits() -> impl Strategy<Value = Edit> {
         3 => (any::<u8>(), 1890u16..1990).prop_map(|(e, y)| Edit::Redate(e, y)),
         3 => (any::<u8>(), any::<u8>()).prop_map(|(e, t)| Edit::Retag(e, t)),
         3 => any::<u8>().prop_map(Edit::Body),
+        3 => any::<u8>().prop_map(Edit::Paragraph),
         1 => Just(Edit::Template),
         1 => Just(Edit::Translation),
         1 => Just(Edit::Settings),
@@ -166,6 +169,9 @@ impl Site {
             Edit::Redate(n, year) => self.change(n, |fields| fields.1 = year),
             Edit::Retag(n, tag) => self.change(n, |fields| fields.2 = tag),
             Edit::Body(n) => self.change(n, |fields| fields.3.push_str(" Ratified later.")),
+            Edit::Paragraph(n) => self.change(n, |fields| {
+                fields.3.push_str("\n\nRatified in 1931 by Congress.")
+            }),
             Edit::Template => {
                 let path = self.root().join("templates/event.html");
                 let text = fs::read_to_string(&path).unwrap();
@@ -313,6 +319,31 @@ fn one_edit_renders_only_the_pages_it_touched() {
         report.rendered,
         report.pages
     );
+}
+
+#[test]
+fn a_later_paragraph_renders_only_its_events_page_and_the_search_index() {
+    let out = tempfile::tempdir().unwrap();
+    let mut site = Site::new();
+    let mut opts = BuildOptions::new(site.root());
+    opts.output = Some(out.path().join("site"));
+    annals::build(&opts).unwrap();
+    let before = files(&out.path().join("site"));
+    site.apply(&Edit::Paragraph(3));
+    let report = annals::build(&opts).unwrap();
+    let after = files(&out.path().join("site"));
+    assert_same(&after, &clean_build(site.root()), "after a later paragraph");
+    let changed: BTreeSet<&str> = after
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(*bytes) && *path != ".annals-output")
+        .map(|(path, _)| path.split('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        changed,
+        BTreeSet::from(["events", "search", "search-index.js"]),
+        "folders changed"
+    );
+    assert_eq!(report.rendered, 1, "pages rendered");
 }
 
 /// The build cache, beside the output folder.

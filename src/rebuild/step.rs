@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::output::{self, InFolder, Memory, Pages};
 use crate::page_path::PagePath;
 use crate::render::{self, Dirty, Overviews, Selection, Templates};
-use crate::site;
+use crate::{search, site};
 
 /// The pages a step rendered, and the previous build's files it drops.
 pub(crate) struct Step {
@@ -32,12 +32,29 @@ pub(crate) struct Step {
     pub(crate) rendered: usize,
 }
 
+/// What an edit touched, in every language edition.
+pub(crate) struct Edit {
+    /// The pages to render, in every edition.
+    pub(crate) dirty: Dirty,
+    /// Each edition's pages that went away.
+    pub(crate) gone: Vec<Gone>,
+    /// Whether the search index is written though the overviews are not:
+    /// bodies alone changed.
+    pub(crate) words: bool,
+}
+
+/// An edition's pages that went away.
+pub(crate) type Gone = Vec<PagePath<'static>>;
+
 /// The pages of `new` that differ from those of `old`, edition by edition
-/// (`old` and `new` in the same order of languages), for every edition,
-/// and each edition's pages that went away.
-pub(crate) fn dirty(old: &[Edition], new: &[Edition]) -> Option<(Dirty, Vec<Gone>)> {
+/// (`old` and `new` in the same order of languages), for every edition;
+/// `None` when the editions are not those of `old`.
+pub(crate) fn dirty(old: &[Edition], new: &[Edition]) -> Option<Edit> {
     (old.len() == new.len()).then_some(())?;
-    let mut all = Dirty::default();
+    let mut all = Dirty {
+        overviews: Overviews::Skip,
+        ..Dirty::default()
+    };
     let mut gone = Vec::new();
     for (old, new) in old.iter().zip(new) {
         (old.prefix == new.prefix).then_some(())?;
@@ -45,24 +62,31 @@ pub(crate) fn dirty(old: &[Edition], new: &[Edition]) -> Option<(Dirty, Vec<Gone
         let dirty = super::dirty::dirty(old, new);
         all.events.extend(dirty.events);
         all.lists.extend(dirty.lists);
+        if dirty.overviews == Overviews::Render {
+            all.overviews = Overviews::Render;
+        }
         gone.push(super::dirty::gone(old, new));
     }
-    Some((all, gone))
+    if gone.iter().any(|gone| !gone.is_empty()) {
+        all.overviews = Overviews::Render;
+    }
+    let words = all.overviews == Overviews::Skip && !all.events.is_empty();
+    Some(Edit {
+        dirty: all,
+        gone,
+        words,
+    })
 }
 
-/// An edition's pages that went away.
-pub(crate) type Gone = Vec<PagePath<'static>>;
-
-/// Renders `dirty` of every one of `editions`, over a previous build
-/// whose files are `previous`, of which each edition's pages `gone` went
-/// away.
+/// Renders the pages `edit` touched in every one of `editions`, over a
+/// previous build whose files are `previous`.
 pub(crate) fn render<'a>(
     templates: &Templates,
     editions: &[Edition],
-    dirty: &Dirty,
-    gone: &[Gone],
+    edit: &Edit,
     previous: impl Iterator<Item = &'a String> + Clone,
 ) -> Result<Step> {
+    let Edit { dirty, gone, words } = edit;
     let mut listings: Vec<PagePath> = dirty.lists.iter().cloned().collect();
     if dirty.overviews == Overviews::Render {
         listings.extend([PagePath::Index(1), PagePath::Sources(1)]);
@@ -76,6 +100,14 @@ pub(crate) fn render<'a>(
         let folder = InFolder::new(&memory, &edition.prefix);
         let selection = Selection::Only(dirty.clone());
         rendered += render::pages(templates, edition, editions, &selection, &folder)?;
+        if *words {
+            search::write(
+                &edition.chronology,
+                &edition.pages,
+                &edition.config,
+                &folder,
+            )?;
+        }
         let edition_fresh = memory.into_pages();
         let prefix = edition.prefix.as_str();
         removed.extend(gone.iter().map(|page| format!("{prefix}{page}")));
