@@ -5,8 +5,9 @@
 //! its text in the cache, and makes the previous build's model again from
 //! the cached texts of the files that changed. The pages to render are then
 //! those `annals serve` renders after the same edit, found by the same code
-//! ([`crate::rebuild::dirty`] and [`crate::rebuild::step`]); every other
-//! file of the previous output is linked into the new one unchanged.
+//! ([`crate::rebuild::dirty`] and [`crate::rebuild::step`]). Those files
+//! replace theirs in the previous output, in place; every other file of it
+//! is left as it is.
 //!
 //! The build is a full one whenever the shortcut is not sure to give what a
 //! full build gives: no usable cache, another output, changed settings,
@@ -18,13 +19,15 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use rayon::prelude::*;
+
 use crate::cache::{self, Cache};
 use crate::chronology::{Chronology, Drafts};
 use crate::config::Config;
 use crate::edition::Edition;
 use crate::error::Result;
 use crate::load::{self, Sources};
-use crate::output::{self, Pages, Parts, Sink, Staging};
+use crate::output::{self, Memory, Pages, Parts, Sink, Staging};
 use crate::page_path::PagePath;
 use crate::rebuild::files::{self, Files, Parsed};
 use crate::rebuild::{dirty, step};
@@ -52,9 +55,8 @@ pub(crate) fn build(sources: &Sources, opts: &BuildOptions, fingerprint: String)
     let Some(plan) = plan.flatten() else {
         return full(sources, opts, fingerprint, settings, staging);
     };
-    let staging = staging.with_progress(opts.verbosity, plan.fresh.len() as u64);
-    if plan.write(sources, &staging)? {
-        return plan.commit(staging, fingerprint, settings);
+    if let Some(statics) = plan.statics(sources, &staging)? {
+        return plan.commit(staging, statics, &output, fingerprint, settings);
     }
     drop(staging);
     let staging = Staging::open(&opts.root, &output)?;
@@ -107,6 +109,8 @@ struct Plan {
     fresh: Pages,
     /// The previous build's files kept as they are.
     keep: Vec<String>,
+    /// The previous build's files that go away.
+    removed: BTreeSet<String>,
     /// Every file the render wrote or kept, for the next build's cache.
     written: BTreeSet<String>,
 }
@@ -142,41 +146,56 @@ impl Plan {
             .cloned()
             .collect();
         keep.iter().all(|path| known.contains(path)).then_some(())?;
+        let removed = cache.header.written.difference(&written).cloned().collect();
         Some(Plan {
             site,
             files,
             fresh,
             keep,
+            removed,
             written,
         })
     }
 
-    /// Writes the rendered files and links the kept ones into `staging`;
-    /// false when a kept file is missing from the previous output.
-    fn write(&self, sources: &Sources, staging: &Staging) -> Result<bool> {
-        for path in &self.keep {
-            if !staging.keep(path)? {
-                return Ok(false);
-            }
+    /// The static files, once the kept files are known to be in the
+    /// previous output; `None` when one is missing from it, or a static
+    /// file has the name of a rendered one (an error a full build reports).
+    fn statics(&self, sources: &Sources, staging: &Staging) -> Result<Option<Pages>> {
+        if !self.keep.par_iter().all(|path| staging.has(path)) {
+            return Ok(None);
         }
-        for (path, bytes) in &self.fresh {
-            staging.put(path, bytes)?;
-        }
-        site::put_static(sources, staging)?;
-        Ok(true)
+        let memory = Memory::default();
+        site::put_static(sources, &memory)?;
+        let statics = memory.into_pages();
+        let clash = statics.keys().any(|path| self.written.contains(path));
+        Ok((!clash).then_some(statics))
     }
 
-    /// Swaps the new output into place and caches what it was made from.
-    fn commit(self, staging: Staging, fingerprint: String, settings: u64) -> Result<Report> {
+    /// Puts the rendered and static files into the previous output in
+    /// place, removes the files that went away, and caches what the new
+    /// output was made from. The cache is removed first: if the build
+    /// stops half way, the next one is a full one.
+    fn commit(
+        self,
+        staging: Staging,
+        statics: Pages,
+        output: &Path,
+        fingerprint: String,
+        settings: u64,
+    ) -> Result<Report> {
         let pages = html(self.written.iter());
-        let output = staging.commit(&self.site.stamp(fingerprint.clone(), pages))?;
+        let rendered = html(self.fresh.keys());
+        let stamp = self.site.stamp(fingerprint.clone(), pages);
+        let mut fresh = self.fresh;
+        fresh.extend(statics);
+        cache::remove(output);
+        let output = staging.patch(&fresh, &self.removed, &stamp)?;
         let texts: Vec<_> = self
             .files
             .iter()
             .map(|(p, file)| (p, file.text()))
             .collect();
         cache::write(&output, &fingerprint, settings, self.written, &texts);
-        let rendered = html(self.fresh.keys());
         Ok(Report {
             rendered,
             ..self.site.report(pages, Some(output))

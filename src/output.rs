@@ -18,6 +18,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::error::{Error, Result};
 use crate::fingerprint::Stamp;
 
+mod patch;
 mod sink;
 mod writer;
 
@@ -114,22 +115,6 @@ impl Staging {
             fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         Ok(target)
-    }
-
-    /// Puts the previous build's file at `path` into the new output as it
-    /// is, linked rather than copied; false when the previous build has no
-    /// such file.
-    pub fn keep(&self, path: &str) -> Result<bool> {
-        let previous = self.output.join(path);
-        if !fs::symlink_metadata(&previous).is_ok_and(|meta| meta.is_file()) {
-            return Ok(false);
-        }
-        let target = self.target(path)?;
-        if fs::hard_link(&previous, &target).is_err() {
-            fs::copy(&previous, &target).map_err(|e| Error::io(&target, e))?;
-        }
-        self.tick();
-        Ok(true)
     }
 
     /// Puts the new output in place of the old one, atomically, stamped
