@@ -1,9 +1,11 @@
 //! The output folder: safety checks, staging, and the atomic swap.
 //!
-//! A build writes into a staging folder beside the output and swaps it into
-//! place only when every page was written, with one atomic exchange of the
-//! two folders (Linux `renameat2(RENAME_EXCHANGE)`): at every instant the
-//! output is either the previous build or the new one, even under `kill -9`.
+//! A full build writes into a staging folder beside the output and swaps it
+//! into place only when every page was written, with one atomic exchange of
+//! the two folders (Linux `renameat2(RENAME_EXCHANGE)`): at every instant
+//! the output is either the previous build or the new one, even under
+//! `kill -9`. A build after an edit replaces only the files it touched, in
+//! place (see `patch`).
 //! A page identical to the previous build's is hard-linked from it rather
 //! than rewritten, so unchanged files keep their modification times and a
 //! deploy uploads only what changed. annals refuses to write into the site's

@@ -2,13 +2,13 @@
 //! replaces the few files an edit touched rather than staging every file
 //! of the site again.
 //!
-//! Every file is rendered before anything is written, so an error leaves
-//! the previous output as it was. The marker is made stale first and
-//! written last: a build interrupted in between leaves an output whose
-//! marker no cache matches, and the next build is a full one. Each file is
-//! written beside its place and renamed into it, so no file is ever half
-//! written; one whose bytes are already those is left alone, keeping its
-//! modification time.
+//! Every file is rendered, then written beside its place, before the
+//! output changes, so an error (a full disk among them) leaves the previous
+//! output as it was. Then the marker is made stale, the files are renamed
+//! into place and the marker is written last: a build killed in between
+//! leaves an output whose marker no cache matches, and the next build is a
+//! full one. A file whose bytes are already those is left alone, keeping
+//! its modification time.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -28,21 +28,38 @@ impl Staging {
         removed: &BTreeSet<String>,
         stamp: &Stamp,
     ) -> Result<PathBuf> {
+        let output = &self.output;
+        let changed: Vec<(&String, &[u8])> = fresh
+            .iter()
+            .map(|(path, bytes)| (path, &**bytes))
+            .filter(|(path, bytes)| fs::read(output.join(path)).map_or(true, |old| old != *bytes))
+            .collect();
+        // Every byte is written before the output changes: a full disk
+        // fails here, and leaves the previous output as it was.
+        let mut partials = Vec::new();
+        for (path, bytes) in changed {
+            match write_beside(output, path, bytes) {
+                Ok(partial) => partials.push((partial, output.join(path))),
+                Err(error) => {
+                    for (partial, _) in &partials {
+                        let _ = fs::remove_file(partial);
+                    }
+                    return Err(error);
+                }
+            }
+        }
         let stale = Stamp {
             fingerprint: String::new(),
             ..stamp.clone()
         };
-        replace(&self.output, MARKER, stale.to_text().as_bytes())?;
-        for (path, bytes) in fresh {
-            if fs::read(self.output.join(path)).is_ok_and(|old| old == **bytes) {
-                continue;
-            }
-            replace(&self.output, path, bytes)?;
+        replace(output, MARKER, stale.to_text().as_bytes())?;
+        for (partial, target) in partials {
+            fs::rename(&partial, &target).map_err(|e| Error::io(&target, e))?;
         }
         for path in removed {
-            remove(&self.output, path)?;
+            remove(output, path)?;
         }
-        replace(&self.output, MARKER, stamp.to_text().as_bytes())?;
+        replace(output, MARKER, stamp.to_text().as_bytes())?;
         Ok(self.output.clone())
     }
 
@@ -55,14 +72,25 @@ impl Staging {
 /// Writes `bytes` beside the file `path` of `output` and renames it into
 /// place.
 fn replace(output: &Path, path: &str, bytes: &[u8]) -> Result<()> {
+    let partial = write_beside(output, path, bytes)?;
+    let target = output.join(path);
+    fs::rename(&partial, &target).map_err(|e| Error::io(&target, e))
+}
+
+/// Writes `bytes` beside the file `path` of `output`, where a rename puts
+/// it in place; returns where.
+fn write_beside(output: &Path, path: &str, bytes: &[u8]) -> Result<PathBuf> {
     let target = output.join(path);
     if let Some(dir) = target.parent() {
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let partial = target.with_file_name(format!(".{name}.annals-partial"));
-    fs::write(&partial, bytes).map_err(|e| Error::io(&partial, e))?;
-    fs::rename(&partial, &target).map_err(|e| Error::io(&target, e))
+    if let Err(error) = fs::write(&partial, bytes) {
+        let _ = fs::remove_file(&partial);
+        return Err(Error::io(&target, error));
+    }
+    Ok(partial)
 }
 
 /// Removes the file `path` of `output`, then the folders it leaves empty.
