@@ -111,6 +111,7 @@ pub(crate) fn render<'a>(
         let edition_fresh = memory.into_pages();
         let prefix = edition.prefix.as_str();
         removed.extend(gone.iter().map(|page| format!("{prefix}{page}")));
+        removed.extend(unwritten(edition, &dirty.events, &edition_fresh));
         let stale = in_edition(previous.clone(), editions, index).filter(|(path, page)| {
             !edition_fresh.contains_key(*path)
                 && listings
@@ -126,6 +127,27 @@ pub(crate) fn render<'a>(
         removed,
         rendered,
     })
+}
+
+/// The pages of the selected `events` of `edition` (theirs and their
+/// aliases') that its render did not write, now `fresh`: an edition may
+/// leave out the pages of some events, which then go away.
+fn unwritten(edition: &Edition, events: &BTreeSet<usize>, fresh: &Pages) -> Vec<String> {
+    let chronology = &edition.chronology;
+    let events = events
+        .iter()
+        .filter_map(|&index| chronology.events.get(index));
+    let pages = events.flat_map(|event| {
+        let aliases = event
+            .aliases
+            .iter()
+            .map(|alias| PagePath::Alias(alias.into()));
+        std::iter::once(event.page_path()).chain(aliases)
+    });
+    pages
+        .map(|page| format!("{}{page}", edition.prefix))
+        .filter(|path| !fresh.contains_key(path))
+        .collect()
 }
 
 /// The paths of `paths` in the edition `index` of `editions`, each with
