@@ -84,8 +84,9 @@ fn tool() -> String {
 }
 
 /// The digest of everything a build of `sources` reads but the event
-/// files' texts (actor declarations and pages included): if it changed,
-/// every page may have.
+/// files' texts (actor declarations and pages included, and the history
+/// and source date that times come from): if it changed, every page may
+/// have.
 pub(crate) fn settings(sources: &Sources, opts: &BuildOptions) -> u64 {
     let mut hasher = DefaultHasher::new();
     (&opts.base_url, format!("{:?}", opts.drafts)).hash(&mut hasher);
@@ -104,6 +105,13 @@ pub(crate) fn settings(sources: &Sources, opts: &BuildOptions) -> u64 {
         (&text.path, &text.text).hash(&mut hasher);
     }
     sources.statics.hash(&mut hasher);
+    // The feed's and events' times come from the history and the source
+    // date, which both models of an incremental build would read alike.
+    let changes = &sources.changes;
+    changes.source_date.hash(&mut hasher);
+    let mut commits: Vec<_> = changes.commits.iter().collect();
+    commits.sort();
+    commits.hash(&mut hasher);
     for path in &sources.others {
         (path, stat(&sources.root.join(path))).hash(&mut hasher);
     }

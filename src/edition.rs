@@ -162,7 +162,7 @@ fn translate(event: &mut Event, lang: &str, default: &str) {
     };
     event.title = translation.title.clone();
     event.summary = translation.summary.clone();
-    event.body = Body::Text(translation.body.clone());
+    event.body = Body::from(translation.body.clone());
     event.file_links = translation.file_links.clone();
     if let Some(place) = &translation.place {
         // A stage at the event's place is at the translated place.

@@ -5,13 +5,13 @@
 //! its text in the cache, and makes the previous build's model again from
 //! the cached texts of the files that changed. The pages to render are then
 //! those `annals serve` renders after the same edit, found by the same code
-//! ([`crate::rebuild::dirty`] and [`crate::rebuild::step`]); every other
-//! file of the previous output is linked into the new one unchanged.
+//! ([`crate::rebuild::dirty`] and [`crate::rebuild::step`]). Those files
+//! replace theirs in the previous output, in place; every other file of it
+//! is left as it is.
 //!
 //! The build is a full one whenever the shortcut is not sure to give what a
 //! full build gives: no usable cache, another output, changed settings,
-//! templates, interface strings, static or other files, several language
-//! editions, any error, or a file of the previous output that the edit's
+//! templates, interface strings, static or other files, any error, or a file of the previous output that the edit's
 //! pages neither render again nor are known to leave as it is (a page kind
 //! the edit logic does not know).
 
@@ -19,15 +19,19 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use rayon::prelude::*;
+
 use crate::cache::{self, Cache};
 use crate::chronology::{Chronology, Drafts};
 use crate::config::Config;
+use crate::edition::Edition;
 use crate::error::Result;
 use crate::load::{self, Sources};
-use crate::output::{self, Pages, Parts, Sink, Staging};
+use crate::output::{self, Memory, Pages, Parts, Sink, Staging};
 use crate::page_path::PagePath;
 use crate::rebuild::files::{self, Files, Parsed};
 use crate::rebuild::{dirty, step};
+use crate::render::Overviews;
 use crate::site::{self, Settings, Site};
 use crate::{BuildOptions, Report, fingerprint};
 
@@ -51,9 +55,8 @@ pub(crate) fn build(sources: &Sources, opts: &BuildOptions, fingerprint: String)
     let Some(plan) = plan.flatten() else {
         return full(sources, opts, fingerprint, settings, staging);
     };
-    let staging = staging.with_progress(opts.verbosity, plan.fresh.len() as u64);
-    if plan.write(sources, &staging)? {
-        return plan.commit(staging, fingerprint, settings);
+    if let Some(statics) = plan.statics(sources, &staging)? {
+        return plan.commit(staging, statics, &output, fingerprint, settings);
     }
     drop(staging);
     let staging = Staging::open(&opts.root, &output)?;
@@ -106,6 +109,8 @@ struct Plan {
     fresh: Pages,
     /// The previous build's files kept as they are.
     keep: Vec<String>,
+    /// The previous build's files that go away.
+    removed: BTreeSet<String>,
     /// Every file the render wrote or kept, for the next build's cache.
     written: BTreeSet<String>,
 }
@@ -120,7 +125,6 @@ impl Plan {
         let same = stamp.fingerprint == header.fingerprint && header.settings == settings;
         (same && stamp.pages == html(header.written.iter())).then_some(())?;
         let parsed = Settings::parse(sources, opts).ok()?;
-        (!parsed.config.is_multilingual()).then_some(())?;
         let paths: Vec<PathBuf> = sources.content.iter().map(|(p, _)| p.clone()).collect();
         let files = Files::read(&sources.root, &paths, &parsed.config).ok()?;
         let old = previous_model(&cache, &files, sources, &parsed.config, opts.drafts)?;
@@ -134,50 +138,64 @@ impl Plan {
         .ok()?;
         let site = Site::of(sources, parsed, chronology).ok()?;
         let old = site::editions(sources, &site.config, old).ok()?;
-        let old = old.into_iter().next()?.chronology;
-        let (fresh, written) = render(&site, &old, &cache.header.written)?;
-        let known = Known::of(&old);
+        let (fresh, written, overviews) = render(&site, &old, &cache.header.written)?;
+        let known = Known::of(&old, overviews);
         let keep: Vec<String> = written
             .iter()
             .filter(|path| !fresh.contains_key(*path))
             .cloned()
             .collect();
         keep.iter().all(|path| known.contains(path)).then_some(())?;
+        let removed = cache.header.written.difference(&written).cloned().collect();
         Some(Plan {
             site,
             files,
             fresh,
             keep,
+            removed,
             written,
         })
     }
 
-    /// Writes the rendered files and links the kept ones into `staging`;
-    /// false when a kept file is missing from the previous output.
-    fn write(&self, sources: &Sources, staging: &Staging) -> Result<bool> {
-        for path in &self.keep {
-            if !staging.keep(path)? {
-                return Ok(false);
-            }
+    /// The static files, once the kept files are known to be in the
+    /// previous output; `None` when one is missing from it, or a static
+    /// file has the name of a rendered one (an error a full build reports).
+    fn statics(&self, sources: &Sources, staging: &Staging) -> Result<Option<Pages>> {
+        if !self.keep.par_iter().all(|path| staging.has(path)) {
+            return Ok(None);
         }
-        for (path, bytes) in &self.fresh {
-            staging.put(path, bytes)?;
-        }
-        site::put_static(sources, staging)?;
-        Ok(true)
+        let memory = Memory::default();
+        site::put_static(sources, &memory)?;
+        let statics = memory.into_pages();
+        let clash = statics.keys().any(|path| self.written.contains(path));
+        Ok((!clash).then_some(statics))
     }
 
-    /// Swaps the new output into place and caches what it was made from.
-    fn commit(self, staging: Staging, fingerprint: String, settings: u64) -> Result<Report> {
+    /// Puts the rendered and static files into the previous output in
+    /// place, removes the files that went away, and caches what the new
+    /// output was made from. The cache is removed first: if the build
+    /// stops half way, the next one is a full one.
+    fn commit(
+        self,
+        staging: Staging,
+        statics: Pages,
+        output: &Path,
+        fingerprint: String,
+        settings: u64,
+    ) -> Result<Report> {
         let pages = html(self.written.iter());
-        let output = staging.commit(&self.site.stamp(fingerprint.clone(), pages))?;
+        let rendered = html(self.fresh.keys());
+        let stamp = self.site.stamp(fingerprint.clone(), pages);
+        let mut fresh = self.fresh;
+        fresh.extend(statics);
+        cache::remove(output);
+        let output = staging.patch(&fresh, &self.removed, &stamp)?;
         let texts: Vec<_> = self
             .files
             .iter()
             .map(|(p, file)| (p, file.text()))
             .collect();
         cache::write(&output, &fingerprint, settings, self.written, &texts);
-        let rendered = html(self.fresh.keys());
         Ok(Report {
             rendered,
             ..self.site.report(pages, Some(output))
@@ -185,27 +203,26 @@ impl Plan {
     }
 }
 
-/// Renders what changed between `old` and the site's one edition, over a
-/// previous build that wrote `previous`: the files rendered, and every
+/// Renders what changed between the `old` editions and the site's, over
+/// a previous build that wrote `previous`: the files rendered, and every
 /// file of the new build.
 fn render(
     site: &Site,
-    old: &Chronology,
+    old: &[Edition],
     previous: &BTreeSet<String>,
-) -> Option<(Pages, BTreeSet<String>)> {
-    let edition = site.editions().first()?;
-    let new = &edition.chronology;
-    let dirty = dirty::dirty(old, new);
-    let gone = dirty::gone(old, new);
-    let step = step::render(site.templates(), edition, dirty, &gone, previous.iter()).ok()?;
+) -> Option<(Pages, BTreeSet<String>, Overviews)> {
+    let editions = site.editions();
+    let edit = step::dirty(old, editions)?;
+    let step = step::render(site.templates(), editions, &edit, previous.iter()).ok()?;
     let mut written = previous.clone();
     written.retain(|path| !step.removed.contains(path));
     written.extend(step.fresh.keys().cloned());
-    let extras = step::data(edition, &site.config, written.iter().cloned()).ok()?;
     let mut fresh = step.fresh;
-    fresh.extend(extras);
+    if edit.dirty.overviews == Overviews::Render {
+        fresh.extend(step::data(editions, &site.config, written.iter()).ok()?);
+    }
     written.extend(fresh.keys().cloned());
-    Some((fresh, written))
+    Some((fresh, written, edit.dirty.overviews))
 }
 
 /// The model of the previous build: the content files as they are, the
@@ -241,34 +258,54 @@ fn html<'a>(paths: impl Iterator<Item = &'a String>) -> usize {
 /// The files of a build that the edit logic knows to leave as they are
 /// unless it renders them again: the pages of events and their aliases,
 /// the files events publish, listings and their later pages, and the
-/// not-found page (made from settings and templates only).
+/// not-found page (made from settings and templates only); and, when the
+/// overviews were skipped, every file: all but the event pages and the
+/// search index are made from what the events hold but their bodies, which
+/// did not change.
 struct Known {
+    /// Every file, when the overviews were skipped.
+    all: bool,
     pages: HashSet<String>,
-    listings: Vec<PagePath<'static>>,
+    /// Listings, each with its edition's folder.
+    listings: Vec<(String, PagePath<'static>)>,
 }
 
 impl Known {
-    fn of(chronology: &Chronology) -> Known {
+    fn of(editions: &[Edition], overviews: Overviews) -> Known {
         let mut known = Known {
-            pages: HashSet::from([PagePath::NotFound.to_string()]),
+            all: overviews == Overviews::Skip,
+            pages: HashSet::new(),
             listings: Vec::new(),
         };
+        for edition in editions {
+            known.add(&edition.prefix, &edition.chronology);
+        }
+        known
+    }
+
+    /// The files of one edition, in the folder `prefix`.
+    fn add(&mut self, prefix: &str, chronology: &Chronology) {
+        self.pages.insert(format!("{prefix}{}", PagePath::NotFound));
         for page in dirty::paths(chronology) {
-            known.pages.insert(page.to_string());
+            self.pages.insert(format!("{prefix}{page}"));
             if matches!(page, PagePath::Listing(..)) {
-                known.listings.push(page.into_owned());
+                self.listings.push((prefix.to_string(), page.into_owned()));
             }
         }
         let files = chronology.files();
         for event in &chronology.events {
             let assets = files.owned_by(&event.slug);
-            known.pages.extend(assets.map(|asset| asset.output.clone()));
+            let assets = assets.map(|asset| format!("{prefix}{}", asset.output));
+            self.pages.extend(assets);
         }
-        known
     }
 
     fn contains(&self, path: &str) -> bool {
-        self.pages.contains(path) || self.listings.iter().any(|list| list.has_later_page(path))
+        let later = |(prefix, list): &(String, PagePath)| {
+            path.strip_prefix(prefix.as_str())
+                .is_some_and(|page| list.has_later_page(page))
+        };
+        self.all || self.pages.contains(path) || self.listings.iter().any(later)
     }
 }
 

@@ -1,9 +1,11 @@
 //! The output folder: safety checks, staging, and the atomic swap.
 //!
-//! A build writes into a staging folder beside the output and swaps it into
-//! place only when every page was written, with one atomic exchange of the
-//! two folders (Linux `renameat2(RENAME_EXCHANGE)`): at every instant the
-//! output is either the previous build or the new one, even under `kill -9`.
+//! A full build writes into a staging folder beside the output and swaps it
+//! into place only when every page was written, with one atomic exchange of
+//! the two folders (Linux `renameat2(RENAME_EXCHANGE)`): at every instant
+//! the output is either the previous build or the new one, even under
+//! `kill -9`. A build after an edit replaces only the files it touched, in
+//! place (see `patch`).
 //! A page identical to the previous build's is hard-linked from it rather
 //! than rewritten, so unchanged files keep their modification times and a
 //! deploy uploads only what changed. annals refuses to write into the site's
@@ -18,6 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::error::{Error, Result};
 use crate::fingerprint::Stamp;
 
+mod patch;
 mod sink;
 mod writer;
 
@@ -114,22 +117,6 @@ impl Staging {
             fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         Ok(target)
-    }
-
-    /// Puts the previous build's file at `path` into the new output as it
-    /// is, linked rather than copied; false when the previous build has no
-    /// such file.
-    pub fn keep(&self, path: &str) -> Result<bool> {
-        let previous = self.output.join(path);
-        if !fs::symlink_metadata(&previous).is_ok_and(|meta| meta.is_file()) {
-            return Ok(false);
-        }
-        let target = self.target(path)?;
-        if fs::hard_link(&previous, &target).is_err() {
-            fs::copy(&previous, &target).map_err(|e| Error::io(&target, e))?;
-        }
-        self.tick();
-        Ok(true)
     }
 
     /// Puts the new output in place of the old one, atomically, stamped

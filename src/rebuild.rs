@@ -7,9 +7,9 @@
 //! (cheap: no I/O, no rendering), and renders only the pages the edit
 //! touched (see [`dirty`]). A bad edit leaves the last good pages in place.
 //!
-//! A site of several language editions renders every edition again on each
-//! edit, still in memory: an event's page exists once per edition, and its
-//! translations live in files of their own.
+//! A site of several language editions renders the touched pages in every
+//! edition: an event's page exists once per edition and links to the
+//! others.
 
 pub(crate) mod dirty;
 pub(crate) mod files;
@@ -25,7 +25,6 @@ use crate::edition::Edition;
 use crate::error::{Error, Result};
 use crate::load::{self, Sources};
 use crate::output::{Memory, Pages};
-use crate::page_path::PagePath;
 use crate::render::{Dirty, Overviews};
 use crate::site::{self, Settings};
 use crate::watch::Change;
@@ -68,7 +67,8 @@ pub struct Live {
     settings: Option<Settings>,
     /// The language codes `files` were told events from translations by.
     languages: Vec<String>,
-    built: Option<(Chronology, Arc<Pages>)>,
+    /// The last good build's editions and pages.
+    built: Option<(Vec<Edition>, Arc<Pages>)>,
 }
 
 impl Live {
@@ -129,7 +129,7 @@ impl Live {
         let read = self.read_content(&changed)?;
         let chronology = self.chronology()?;
         match self.built.take() {
-            Some((old, pages)) if !full && read == Read::Events && !self.multilingual() => {
+            Some((old, pages)) if !full && read == Read::Events => {
                 self.render_dirty(old, pages, chronology, first)
             }
             previous => {
@@ -204,13 +204,6 @@ impl Live {
         )
     }
 
-    /// Whether the site has several language editions.
-    fn multilingual(&self) -> bool {
-        self.settings
-            .as_ref()
-            .is_some_and(|settings| settings.config.is_multilingual())
-    }
-
     /// The site's editions of `chronology`, the default first.
     fn editions(&self, chronology: Chronology) -> Result<Vec<Edition>> {
         let settings = self.settings()?;
@@ -241,7 +234,7 @@ impl Live {
             site::render_site(&settings.templates, &editions, &settings.config, &memory)?;
         site::put_static(self.sources()?, &memory)?;
         let pages = Arc::new(memory.into_pages());
-        self.built = default_chronology(editions).map(|chronology| (chronology, pages.clone()));
+        self.built = Some((editions, pages.clone()));
         Ok(Rebuilt {
             pages,
             rendered,
@@ -250,53 +243,54 @@ impl Live {
     }
 
     /// Renders the pages an edit touched, in two steps: event pages, then
-    /// lists and overviews. For a site of one language edition.
+    /// lists and overviews, in every language edition.
     fn render_dirty(
         &mut self,
-        old: Chronology,
+        old: Vec<Edition>,
         pages: Arc<Pages>,
         chronology: Chronology,
         first: &mut dyn FnMut(Rebuilt),
     ) -> Result<Rebuilt> {
-        let dirty = dirty::dirty(&old, &chronology);
-        let gone = dirty::gone(&old, &chronology);
-        let events = Dirty {
-            events: dirty.events,
-            lists: BTreeSet::new(),
-            overviews: Overviews::Skip,
-        };
-        let lists = Dirty {
-            events: BTreeSet::new(),
-            lists: dirty.lists,
-            overviews: Overviews::Render,
-        };
-        let edition = match self.editions(chronology) {
-            Ok(mut editions) if editions.len() == 1 => editions.remove(0),
-            Ok(editions) => {
-                let chronology = default_chronology(editions);
-                self.built = Some((old, pages));
-                return match chronology {
-                    Some(chronology) => self.render_all(chronology),
-                    None => Err(Error::Usage("the site has no language".into())),
-                };
-            }
+        let editions = match self.editions(chronology) {
+            Ok(editions) => editions,
             Err(error) => {
                 self.built = Some((old, pages));
                 return Err(error);
             }
         };
-        let step = self.render_step(&edition, &pages, events, &gone);
+        let Some(edit) = step::dirty(&old, &editions) else {
+            return self.render_all_of(editions);
+        };
+        let events = step::Edit {
+            dirty: Dirty {
+                events: edit.dirty.events,
+                lists: BTreeSet::new(),
+                overviews: Overviews::Skip,
+            },
+            gone: edit.gone,
+            words: false,
+        };
+        let lists = step::Edit {
+            dirty: Dirty {
+                events: BTreeSet::new(),
+                lists: edit.dirty.lists,
+                overviews: edit.dirty.overviews,
+            },
+            gone: Vec::new(),
+            words: edit.words,
+        };
+        let step = self.render_step(&editions, &pages, &events);
         let step = step.and_then(|step| {
             let rendered = step.rendered;
             let next = step.pages.clone();
             first(step);
-            let mut last = self.render_step(&edition, &next, lists, &[])?;
+            let mut last = self.render_step(&editions, &next, &lists)?;
             last.rendered += rendered;
             Ok(last)
         });
         match step {
             Ok(last) => {
-                self.built = Some((edition.chronology, last.pages.clone()));
+                self.built = Some((editions, last.pages.clone()));
                 Ok(last)
             }
             Err(error) => {
@@ -307,25 +301,32 @@ impl Live {
         }
     }
 
-    /// Renders `dirty` of the site's one edition over `pages`, dropping
-    /// `gone`.
+    /// Renders every page of `editions`, whose languages are not those of
+    /// the last build.
+    fn render_all_of(&mut self, editions: Vec<Edition>) -> Result<Rebuilt> {
+        let chronology = editions.into_iter().next().map(|e| e.chronology);
+        let chronology =
+            chronology.ok_or_else(|| Error::Usage("the site has no language".into()))?;
+        self.render_all(chronology)
+    }
+
+    /// Renders what `edit` touched of the site's `editions` over `pages`.
     fn render_step(
         &self,
-        edition: &Edition,
+        editions: &[Edition],
         pages: &Pages,
-        dirty: Dirty,
-        gone: &[PagePath<'static>],
+        edit: &step::Edit,
     ) -> Result<Rebuilt> {
         let settings = self.settings()?;
-        let overviews = dirty.overviews == Overviews::Render;
-        let step = step::render(&settings.templates, edition, dirty, gone, pages.keys())?;
+        let overviews = edit.dirty.overviews == Overviews::Render;
+        let step = step::render(&settings.templates, editions, edit, pages.keys())?;
         let mut changed: BTreeSet<String> = step.fresh.keys().cloned().collect();
         changed.extend(step.removed.iter().cloned());
         let mut next = pages.clone();
         next.retain(|path, _| !step.removed.contains(path));
         next.extend(step.fresh);
         if overviews {
-            let extras = step::data(edition, &settings.config, next.keys().cloned())?;
+            let extras = step::data(editions, &settings.config, next.keys())?;
             changed.extend(extras.keys().cloned());
             next.extend(extras);
         }
@@ -339,14 +340,6 @@ impl Live {
 
 fn unread_settings() -> Error {
     Error::Usage("the site's settings could not be read".into())
-}
-
-/// The chronology as the default edition reads it: untranslated.
-fn default_chronology(editions: Vec<Edition>) -> Option<Chronology> {
-    editions
-        .into_iter()
-        .next()
-        .map(|edition| edition.chronology)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-//! Nothing is lost: a build killed with SIGKILL at any moment, two builds at
-//! once, or a disk that fills up leave the output either as it was or as the
-//! new build made it, never a mix.
+//! Nothing is lost: a full build killed with SIGKILL at any moment, two
+//! builds at once, or a disk that fills up leave the output either as it was
+//! or as the new build made it, never a mix. A build after an edit, which
+//! replaces the files the edit touched in place, killed at any moment, is
+//! followed by a build that gives exactly what a clean build gives.
 
 mod common;
 
@@ -134,6 +136,42 @@ fn a_build_killed_at_any_moment_leaves_a_complete_output() {
         .filter(|name| name.contains("annals-staging"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Retitles one event, which its page, its neighbours', its tags' pages,
+/// the index and the exports show.
+fn retitle_event(root: &Path, round: usize) {
+    let text = format!(
+        "---\ntitle: Event retitled in round {round}\ndate: 1807-08-08\ntags: [t7, u2]\n---\n{}\n",
+        "Body text of some length. ".repeat(40)
+    );
+    common::write(root, "content/events/e00007.md", &text);
+}
+
+#[test]
+fn a_build_after_an_edit_killed_at_any_moment_is_followed_by_a_correct_one() {
+    let site = big_site(600, "");
+    let output = site.path().join("public");
+    build_into(site.path(), &output);
+    retitle_event(site.path(), 0);
+    let started = Instant::now();
+    build_into(site.path(), &output);
+    let incremental = started.elapsed().as_micros() as u64;
+    for (round, delay) in delays(8, incremental * 3 / 2).into_iter().enumerate() {
+        retitle_event(site.path(), round + 1);
+        let mut child = annals(site.path(), &output).spawn().unwrap();
+        std::thread::sleep(delay);
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let next = build_into(site.path(), &output);
+        let clean = site.path().join("clean");
+        let expected = build_into(site.path(), &clean);
+        std::fs::remove_dir_all(&clean).unwrap();
+        assert!(
+            next == expected,
+            "round {round}: killed after {delay:?}, the next build is not a clean build's output"
+        );
+    }
 }
 
 #[test]

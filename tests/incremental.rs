@@ -25,6 +25,8 @@ enum Edit {
     Redate(u8, u16),
     Retag(u8, u8),
     Body(u8),
+    /// A paragraph added after the first, which gives the summary.
+    Paragraph(u8),
     Template,
     Translation,
     Settings,
@@ -38,6 +40,7 @@ fn edits() -> impl Strategy<Value = Edit> {
         3 => (any::<u8>(), 1890u16..1990).prop_map(|(e, y)| Edit::Redate(e, y)),
         3 => (any::<u8>(), any::<u8>()).prop_map(|(e, t)| Edit::Retag(e, t)),
         3 => any::<u8>().prop_map(Edit::Body),
+        3 => any::<u8>().prop_map(Edit::Paragraph),
         1 => Just(Edit::Template),
         1 => Just(Edit::Translation),
         1 => Just(Edit::Settings),
@@ -166,6 +169,9 @@ impl Site {
             Edit::Redate(n, year) => self.change(n, |fields| fields.1 = year),
             Edit::Retag(n, tag) => self.change(n, |fields| fields.2 = tag),
             Edit::Body(n) => self.change(n, |fields| fields.3.push_str(" Ratified later.")),
+            Edit::Paragraph(n) => self.change(n, |fields| {
+                fields.3.push_str("\n\nRatified in 1931 by Congress.")
+            }),
             Edit::Template => {
                 let path = self.root().join("templates/event.html");
                 let text = fs::read_to_string(&path).unwrap();
@@ -315,6 +321,31 @@ fn one_edit_renders_only_the_pages_it_touched() {
     );
 }
 
+#[test]
+fn a_later_paragraph_renders_only_its_events_page_and_the_search_index() {
+    let out = tempfile::tempdir().unwrap();
+    let mut site = Site::new();
+    let mut opts = BuildOptions::new(site.root());
+    opts.output = Some(out.path().join("site"));
+    annals::build(&opts).unwrap();
+    let before = files(&out.path().join("site"));
+    site.apply(&Edit::Paragraph(3));
+    let report = annals::build(&opts).unwrap();
+    let after = files(&out.path().join("site"));
+    assert_same(&after, &clean_build(site.root()), "after a later paragraph");
+    let changed: BTreeSet<&str> = after
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(*bytes) && *path != ".annals-output")
+        .map(|(path, _)| path.split('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        changed,
+        BTreeSet::from(["events", "search", "search-index.js"]),
+        "folders changed"
+    );
+    assert_eq!(report.rendered, 1, "pages rendered");
+}
+
 /// The build cache, beside the output folder.
 fn cache(out: &Path) -> PathBuf {
     out.join(".site.annals-cache")
@@ -363,4 +394,76 @@ fn a_broken_or_missing_cache_gives_a_full_build_not_a_wrong_one() {
         "with no cache",
     );
     assert_eq!(report.rendered, report.pages, "a full build with no cache");
+}
+
+/// A site with a Spanish edition, built once into `out/site` and served.
+fn bilingual(out: &Path) -> (Site, BuildOptions, Live) {
+    let mut site = Site::new();
+    site.apply(&Edit::Settings);
+    let mut opts = BuildOptions::new(site.root());
+    opts.output = Some(out.join("site"));
+    annals::build(&opts).unwrap();
+    let mut live = Live::new(BuildOptions::new(site.root()));
+    live.apply(&Change::Everything).unwrap();
+    (site, opts, live)
+}
+
+#[test]
+fn edits_to_translations_render_only_the_pages_they_touched() {
+    let out = tempfile::tempdir().unwrap();
+    let (mut site, opts, mut live) = bilingual(out.path());
+    let second = site.pick(1).unwrap();
+    let translated = second.replace(".md", ".es.md");
+    let edits: [(&str, &str, Option<&str>); 4] = [
+        (
+            "a translation edited",
+            TRANSLATION,
+            Some("---\ntitle: \"Tratado de límites\"\n---\n\nFirmado en Lima y ratificado.\n"),
+        ),
+        (
+            "a translation added",
+            &translated,
+            Some(
+                "---\ntitle: \"Acuerdo\"\nsummary: \"Firmado tras las conversaciones.\"\n---\n\nFirmado tras [el tratado](../treaty.md).\n",
+            ),
+        ),
+        ("an original edited beside its translation", &second, None),
+        ("a translation deleted", &translated, None),
+    ];
+    for (what, path, text) in edits {
+        match (text, path == second) {
+            (Some(text), _) => site.write(path, text),
+            (None, true) => {
+                site.change(1, |fields| fields.3.push_str(" Ratified later."));
+            }
+            (None, false) => fs::remove_file(site.root().join(path)).unwrap(),
+        }
+        let report = annals::build(&opts).unwrap();
+        let expected = clean_build(site.root());
+        assert_same(
+            &files(&out.path().join("site")),
+            &expected,
+            &format!("(build) after {what}"),
+        );
+        let spanish = expected
+            .keys()
+            .filter(|p| p.starts_with("es/events/"))
+            .count();
+        assert!(
+            spanish > 0 && report.rendered < report.pages - spanish,
+            "{what}: {} of {} pages rendered",
+            report.rendered,
+            report.pages
+        );
+        let change = Change::Content(BTreeSet::from([PathBuf::from(path)]));
+        let served = live.apply(&change).unwrap();
+        let served: BTreeMap<String, Vec<u8>> = served
+            .pages
+            .iter()
+            .map(|(p, b)| (p.clone(), b.to_vec()))
+            .collect();
+        let mut expected = expected;
+        expected.remove(".annals-output");
+        assert_same(&served, &expected, &format!("(serve) after {what}"));
+    }
 }

@@ -19,8 +19,9 @@ use crate::load;
 /// Markdown text, or where to read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Body {
-    /// The text itself.
-    Text(String),
+    /// The text itself, shared: the models and editions of one build all
+    /// hold the same body.
+    Text(Arc<str>),
     /// The end of a content file, read again when needed.
     File(Box<InFile>),
 }
@@ -36,13 +37,13 @@ pub struct InFile {
 
 impl Default for Body {
     fn default() -> Self {
-        Body::Text(String::new())
+        Body::Text(Arc::from(""))
     }
 }
 
 impl From<String> for Body {
     fn from(text: String) -> Self {
-        Body::Text(text)
+        Body::Text(Arc::from(text))
     }
 }
 
@@ -51,7 +52,7 @@ impl Body {
     /// is gone, unreadable or no longer what was parsed.
     pub fn text(&self) -> Result<Cow<'_, str>> {
         match self {
-            Body::Text(text) => Ok(Cow::Borrowed(text)),
+            Body::Text(text) => Ok(Cow::Borrowed(&**text)),
             Body::File(file) => file.read().map(Cow::Owned),
         }
     }
@@ -62,7 +63,7 @@ impl Body {
         let Body::Text(text) = self else {
             return;
         };
-        if !file_text.ends_with(text.as_str()) {
+        if !file_text.ends_with(&**text) {
             return;
         }
         *self = Body::File(Box::new(InFile {

@@ -283,7 +283,7 @@ fn validate(
         },
         updated,
         extra: raw.extra,
-        body: Body::Text(body),
+        body: Body::from(body),
         file_links: scan.file_links,
         translations: BTreeMap::new(),
         shown_in: None,

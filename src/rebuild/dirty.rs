@@ -8,21 +8,31 @@
 //! or is in, and, when an era's size changed, the pages of that era's events;
 //! a source whose bibliography page or number of citing events changed
 //! dirties the pages of the events citing it.
-//! The index and the tag and actor indexes are always rendered.
+//! An event whose body alone changed dirties only its own page; when no
+//! other event changed, the index, the tag and actor indexes and the files
+//! made from the whole site are left as they are (see
+//! [`Dirty::overviews`]), but for the search index, made from bodies.
 
 use std::collections::{BTreeSet, HashSet};
 
 use crate::chronology::Chronology;
 use crate::event::Event;
 use crate::page_path::{Listing, PagePath};
-use crate::render::Dirty;
+use crate::render::{Dirty, Overviews};
 use crate::slug::slugify;
 
-/// The pages of `new` that differ from those of `old`.
+/// The pages of `new` that differ from those of `old`. An event whose
+/// body alone changed dirties its own page only: no other page shows a
+/// body.
 pub(crate) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
     let changed = changed_slugs(old, new);
+    let recarded: HashSet<&str> = changed
+        .iter()
+        .copied()
+        .filter(|slug| !body_alone_changed(old, new, slug))
+        .collect();
     let mut dirty = Dirty::default();
-    for slug in &changed {
+    for slug in &recarded {
         for chronology in [old, new] {
             if let Some(index) = chronology.get(slug) {
                 dirty.lists.extend(lists_of(chronology, index));
@@ -35,7 +45,7 @@ pub(crate) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
     for (index, event) in new.events.iter().enumerate() {
         let shows_change = changed.contains(event.slug.as_str())
             || Some(neighbours(new, index)) != old.get(&event.slug).map(|i| neighbours(old, i))
-            || shows_any(new, event, &changed)
+            || shows_any(new, event, &recarded)
             || lists_of(new, index)
                 .iter()
                 .any(|list| resized.contains(list))
@@ -47,7 +57,59 @@ pub(crate) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
             dirty.events.insert(index);
         }
     }
+    let same_order = old.events.len() == new.events.len()
+        && old
+            .events
+            .iter()
+            .zip(&new.events)
+            .all(|(a, b)| a.slug == b.slug);
+    if recarded.is_empty() && same_order && dirty.lists.is_empty() && moved.is_empty() {
+        dirty.overviews = Overviews::Skip;
+    }
     dirty
+}
+
+/// Whether the event `slug` is in both chronologies and differs only in
+/// its body (and what the body gives: the files it links to, where its
+/// lines are), in every language.
+fn body_alone_changed(old: &Chronology, new: &Chronology, slug: &str) -> bool {
+    let (Some(a), Some(b)) = (old.get(slug), new.get(slug)) else {
+        return false;
+    };
+    let (a, b) = (&old.events[a], &new.events[b]);
+    let translations = a.translations.len() == b.translations.len()
+        && a.translations
+            .iter()
+            .zip(&b.translations)
+            .all(|((la, ta), (lb, tb))| {
+                la == lb
+                    && (
+                        &ta.title,
+                        &ta.summary,
+                        &ta.place,
+                        &ta.source_titles,
+                        &ta.origin,
+                    ) == (
+                        &tb.title,
+                        &tb.summary,
+                        &tb.place,
+                        &tb.source_titles,
+                        &tb.origin,
+                    )
+            });
+    translations
+        && a.path() == b.path()
+        && (
+            &a.slug, &a.title, &a.when, &a.summary, &a.tags, &a.actors, &a.roles,
+        ) == (
+            &b.slug, &b.title, &b.when, &b.summary, &b.tags, &b.actors, &b.roles,
+        )
+        && (
+            &a.place, &a.sources, &a.stages, &a.related, &a.aliases, &a.status,
+        ) == (
+            &b.place, &b.sources, &b.stages, &b.related, &b.aliases, &b.status,
+        )
+        && (&a.updated, &a.extra, &a.shown_in) == (&b.updated, &b.extra, &b.shown_in)
 }
 
 /// Every page of a chronology's events and lists (the first page of each
