@@ -157,18 +157,34 @@ pub fn pages(
         bibliography: Bibliography::of_events(chronology, &|index| edition.has_event(index)),
     };
     // The index shows every event: the slowest page; render it beside the rest.
-    let here_of_index = renderer.here(&PagePath::Index(1));
     let index = || match selection.overviews() {
         true => {
-            let original = here_of_index.root_url("");
-            let original = (!edition.prefix.is_empty()).then_some(original.as_str());
-            search::write(chronology, &edition.pages, config, original, sink)?;
+            search_index(edition, sink)?;
             renderer.index()
         }
         false => Ok(0),
     };
     let (index, rest) = rayon::join(index, || renderer.all_but_index());
     Ok(index? + rest?)
+}
+
+/// Writes the search index of one language edition into `sink`. In an
+/// edition other than the default, its records of untranslated events link
+/// to the default edition's pages, from the index: `../`.
+pub(crate) fn search_index(edition: &Edition, sink: &dyn Sink) -> Result<()> {
+    let nested = !edition.prefix.is_empty();
+    let original = nested.then(|| {
+        Here::in_dir(PagePath::Index(1).dir())
+            .in_edition(true, edition.config.locale())
+            .root_url("")
+    });
+    search::write(
+        &edition.chronology,
+        &edition.pages,
+        &edition.config,
+        original.as_deref(),
+        sink,
+    )
 }
 
 impl Renderer<'_> {

@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::output::{self, InFolder, Memory, Pages};
 use crate::page_path::PagePath;
 use crate::render::{self, Dirty, Overviews, Selection, Templates};
-use crate::{search, site};
+use crate::site;
 
 /// The pages a step rendered, and the previous build's files it drops.
 pub(crate) struct Step {
@@ -101,12 +101,7 @@ pub(crate) fn render<'a>(
         let selection = Selection::Only(dirty.clone());
         rendered += render::pages(templates, edition, editions, &selection, &folder)?;
         if *words {
-            search::write(
-                &edition.chronology,
-                &edition.pages,
-                &edition.config,
-                &folder,
-            )?;
+            render::search_index(edition, &folder)?;
         }
         let edition_fresh = memory.into_pages();
         let prefix = edition.prefix.as_str();
