@@ -1,6 +1,6 @@
 // Shared helpers for the browser checks: Debian's Chromium driven by
 // playwright-core (never a downloaded browser), with a fresh profile.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "../tools/node_modules/playwright-core/index.mjs";
@@ -38,10 +38,37 @@ export async function open(options = {}) {
   return {
     context,
     async close() {
-      await context.close();
+      // Chromium now and then hangs on its way out with pages still holding
+      // event streams; every check is done by then, so past a while the
+      // browser is stopped rather than waited for.
+      const closed = context.close().then(() => true, () => true);
+      const late = new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT, false).unref());
+      if (!(await Promise.race([closed, late]))) {
+        kill(profile);
+        await closed;
+      }
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+// How long a browser may take to close before it is stopped, in ms.
+const CLOSE_WAIT = 10000;
+
+// Stops every process of the browser whose profile folder is `profile`:
+// each names it on its command line (`--user-data-dir=`).
+function kill(profile) {
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let command = "";
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (command.includes(profile)) {
+      try { process.kill(Number(pid), "SIGKILL"); } catch { /* gone meanwhile */ }
+    }
+  }
 }
 
 // Records console errors, page errors, failed requests and every response
