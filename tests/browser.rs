@@ -34,7 +34,8 @@ use std::sync::OnceLock;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use common::{attrs, build_ok, chronicle, texts};
+use common::chronicle::chronicle;
+use common::{attrs, build_ok, texts};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 

@@ -142,7 +142,7 @@ fn repository() -> Site {
 
 fn generated() -> Site {
     let dir = TempDir::new().unwrap();
-    common::chronicle(dir.path(), 60);
+    common::chronicle::chronicle(dir.path(), 60);
     let mut files: Vec<String> = std::fs::read_dir(dir.path().join("content/events"))
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())

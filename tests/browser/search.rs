@@ -7,7 +7,8 @@ use serde_json::json;
 use tempfile::TempDir;
 
 use super::{file_url, generated, node, ready};
-use crate::common::{build_ok, chronicle};
+use crate::common::build_ok;
+use crate::common::chronicle::chronicle;
 
 #[test]
 fn a_search_whose_index_cannot_load_says_so() {
