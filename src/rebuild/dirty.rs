@@ -16,7 +16,7 @@
 use std::collections::{BTreeSet, HashSet};
 
 use crate::chronology::Chronology;
-use crate::event::Event;
+use crate::event::{Body, Event, Spans};
 use crate::page_path::{Listing, PagePath};
 use crate::render::{Dirty, Overviews};
 use crate::slug::slugify;
@@ -69,47 +69,31 @@ pub(crate) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
     dirty
 }
 
-/// Whether the event `slug` is in both chronologies and differs only in
-/// its body (and what the body gives: the files it links to, where its
-/// lines are), in every language.
+/// Whether the event `slug` is in both chronologies, in the same file, and
+/// differs only in its body (and what the body gives: the files it links
+/// to, where its lines are), in every language.
 fn body_alone_changed(old: &Chronology, new: &Chronology, slug: &str) -> bool {
     let (Some(a), Some(b)) = (old.get(slug), new.get(slug)) else {
         return false;
     };
     let (a, b) = (&old.events[a], &new.events[b]);
-    let translations = a.translations.len() == b.translations.len()
-        && a.translations
-            .iter()
-            .zip(&b.translations)
-            .all(|((la, ta), (lb, tb))| {
-                la == lb
-                    && (
-                        &ta.title,
-                        &ta.summary,
-                        &ta.place,
-                        &ta.source_titles,
-                        &ta.origin,
-                    ) == (
-                        &tb.title,
-                        &tb.summary,
-                        &tb.place,
-                        &tb.source_titles,
-                        &tb.origin,
-                    )
-            });
-    translations
-        && a.path() == b.path()
-        && (
-            &a.slug, &a.title, &a.when, &a.summary, &a.tags, &a.actors, &a.roles,
-        ) == (
-            &b.slug, &b.title, &b.when, &b.summary, &b.tags, &b.actors, &b.roles,
-        )
-        && (
-            &a.place, &a.sources, &a.stages, &a.related, &a.aliases, &a.status,
-        ) == (
-            &b.place, &b.sources, &b.stages, &b.related, &b.aliases, &b.status,
-        )
-        && (&a.updated, &a.extra, &a.shown_in) == (&b.updated, &b.extra, &b.shown_in)
+    a.path() == b.path() && without_body(a, &a.spans) == without_body(b, &a.spans)
+}
+
+/// `event` without its bodies and what they give, and with the places of
+/// `spans`: what every page but its own shows of it. Every other field
+/// counts, so that a field added later is never missed.
+fn without_body(event: &Event, spans: &Spans) -> Event {
+    let mut event = event.clone();
+    event.body = Body::default();
+    event.file_links.clear();
+    event.spans = spans.clone();
+    for translation in event.translations.values_mut() {
+        translation.body.clear();
+        translation.file_links.clear();
+        translation.body_line = 0;
+    }
+    event
 }
 
 /// Every page of a chronology's events and lists (the first page of each
