@@ -55,6 +55,15 @@ export async function open(options = {}) {
 // How long a browser may take to close before it is stopped, in ms.
 const CLOSE_WAIT = 10000;
 
+// Closes `page`, or leaves it to the browser's own closing when Chromium
+// hangs on it (as it now and then does with a page reloading over an
+// event stream): `close()` then stops the browser.
+export async function closePage(page) {
+  const closed = page.close().then(() => true, () => true);
+  const late = new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT, false).unref());
+  await Promise.race([closed, late]);
+}
+
 // Stops every process of the browser whose profile folder is `profile`:
 // each names it on its command line (`--user-data-dir=`).
 function kill(profile) {

@@ -21,7 +21,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { main, open, watch } from "./lib.mjs";
+import { closePage, main, open, watch } from "./lib.mjs";
 
 // How long a page may take to follow a save.
 const WAIT = 10000;
@@ -81,7 +81,7 @@ class Tabs {
       const errors = seen.errors.filter((text) => text !== missing);
       assert.deepEqual(errors, [], `page and console errors on ${url}`);
       assert.deepEqual(bad, [], `responses of 400 or more on ${url}`);
-      await page.close();
+      await closePage(page);
     }
     this.pages = [];
   }
