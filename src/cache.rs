@@ -6,9 +6,10 @@
 //! output marker's fingerprint (the cache describes that output and no
 //! other), a digest of everything but the content files (settings,
 //! templates, interface strings, the static and other files, the build
-//! options, annals itself), the files the render wrote, and each content
-//! file's text with its digest: the previous build's model is made again
-//! from the texts, to tell which pages an edit touched.
+//! options, annals itself), the files the render wrote, each content
+//! file's text with its digest (the previous build's model is made again
+//! from the texts, to tell which pages an edit touched), and the terms of
+//! each edition's search index, which an edit patches.
 //!
 //! Anything unexpected (no cache, another format or annals, a digest that
 //! does not match, a truncated file) reads as no cache, and the build is a
@@ -25,9 +26,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::BuildOptions;
 use crate::load::Sources;
+use crate::search::Terms;
 
 /// The first line of a cache file: its format.
-const FORMAT: &str = "annals build cache 1";
+const FORMAT: &str = "annals build cache 2";
 
 /// What the cache says about the build that wrote the output.
 #[derive(Debug, Serialize, Deserialize)]
@@ -44,13 +46,17 @@ pub(crate) struct Header {
     /// Each content file with its text's digest and length, in the order
     /// the texts follow.
     files: Vec<(PathBuf, u64, u64)>,
+    /// Each edition's folder with the digest and length of its search
+    /// index's terms, in the order they follow the texts.
+    terms: Vec<(String, u64, u64)>,
 }
 
-/// A cache, read: its header, and where each text is.
+/// A cache, read: its header, and where each text and terms are.
 pub(crate) struct Cache {
     pub(crate) header: Header,
     file: fs::File,
     texts: BTreeMap<PathBuf, (u64, u64, u64)>,
+    terms: BTreeMap<String, (u64, u64, u64)>,
 }
 
 /// The cache of the output folder `output`.
@@ -147,12 +153,18 @@ impl Cache {
             texts.insert(path.clone(), (offset, *length, *sum));
             offset = offset.checked_add(*length)?;
         }
+        let mut terms = BTreeMap::new();
+        for (prefix, sum, length) in &header.terms {
+            terms.insert(prefix.clone(), (offset, *length, *sum));
+            offset = offset.checked_add(*length)?;
+        }
         let file = reader.into_inner();
         (file.metadata().ok()?.len() == offset).then_some(())?;
         Some(Cache {
             header,
             file,
             texts,
+            terms,
         })
     }
 
@@ -169,27 +181,55 @@ impl Cache {
     /// The text of the content file at `path` as the build read it; `None`
     /// when it is not there or not what its digest says.
     pub(crate) fn text(&self, path: &Path) -> Option<String> {
-        let &(offset, length, sum) = self.texts.get(path)?;
+        let text = String::from_utf8(self.bytes(self.texts.get(path)?)?).ok()?;
+        let &(_, _, sum) = self.texts.get(path)?;
+        (digest(&text) == sum).then_some(text)
+    }
+
+    /// The terms of the search index of the edition in the folder
+    /// `prefix`, as the build left them; `None` when they are not there or
+    /// not what their digest says.
+    pub(crate) fn terms(&self, prefix: &str) -> Option<Terms> {
+        let place = self.terms.get(prefix)?;
+        let bytes = self.bytes(place)?;
+        (bytes_digest(&bytes) == place.2).then_some(())?;
+        postcard::from_bytes(&bytes).ok()
+    }
+
+    /// The bytes at `(offset, length, _)` of the cache file.
+    fn bytes(&self, &(offset, length, _): &(u64, u64, u64)) -> Option<Vec<u8>> {
         let mut file = &self.file;
         file.seek(SeekFrom::Start(offset)).ok()?;
-        let mut text = vec![0; usize::try_from(length).ok()?];
-        file.read_exact(&mut text).ok()?;
-        let text = String::from_utf8(text).ok()?;
-        (digest(&text) == sum).then_some(text)
+        let mut bytes = vec![0; usize::try_from(length).ok()?];
+        file.read_exact(&mut bytes).ok()?;
+        Some(bytes)
     }
 }
 
+/// The digest of some bytes.
+fn bytes_digest(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
 /// Writes the cache of `output`: the build of `fingerprint` and `settings`
-/// wrote `written` from the content files `texts`. A cache that cannot be
-/// written is removed: the next build is then a full one.
+/// wrote `written` from the content files `texts`, and the search index of
+/// each edition's folder from its `terms`. A cache that cannot be written
+/// is removed: the next build is then a full one.
 pub(crate) fn write(
     output: &Path,
     fingerprint: &str,
     settings: u64,
     written: BTreeSet<String>,
     texts: &[(&Path, &str)],
+    terms: &[(String, Terms)],
 ) {
     let path = path_of(output);
+    let terms: Vec<(&str, Vec<u8>)> = terms
+        .iter()
+        .filter_map(|(prefix, terms)| Some((prefix.as_str(), postcard::to_stdvec(terms).ok()?)))
+        .collect();
     let header = Header {
         tool: tool(),
         fingerprint: fingerprint.to_string(),
@@ -199,10 +239,18 @@ pub(crate) fn write(
             .iter()
             .map(|&(path, text)| (path.to_path_buf(), digest(text), text.len() as u64))
             .collect(),
+        terms: terms
+            .iter()
+            .map(|(prefix, bytes)| (prefix.to_string(), bytes_digest(bytes), bytes.len() as u64))
+            .collect(),
     };
+    let blobs = texts
+        .iter()
+        .map(|(_, text)| text.as_bytes())
+        .chain(terms.iter().map(|(_, bytes)| bytes.as_slice()));
     let written = serde_json::to_string(&header)
         .map_err(std::io::Error::other)
-        .and_then(|header| write_file(&path, &header, texts));
+        .and_then(|header| write_file(&path, &header, blobs));
     if written.is_err() {
         remove(output);
     }
@@ -214,14 +262,18 @@ pub(crate) fn remove(output: &Path) {
 }
 
 /// Writes the cache file beside and renames it into place.
-fn write_file(path: &Path, header: &str, texts: &[(&Path, &str)]) -> std::io::Result<()> {
+fn write_file<'a>(
+    path: &Path,
+    header: &str,
+    blobs: impl Iterator<Item = &'a [u8]>,
+) -> std::io::Result<()> {
     let partial = path.with_extension("annals-cache-partial");
     let mut out = std::io::BufWriter::new(fs::File::create(&partial)?);
     writeln!(out, "{FORMAT}")?;
     writeln!(out, "{} {:016x}", header.len(), digest(header))?;
     out.write_all(header.as_bytes())?;
-    for (_, text) in texts {
-        out.write_all(text.as_bytes())?;
+    for blob in blobs {
+        out.write_all(blob)?;
     }
     out.into_inner().map_err(|e| e.into_error())?;
     fs::rename(&partial, path)

@@ -20,6 +20,7 @@ use crate::i18n::Strings;
 use crate::load::Text;
 use crate::page::ContentPage;
 use crate::page_path::PagePath;
+use crate::search;
 
 /// One language edition, ready to render.
 pub struct Edition {
@@ -36,6 +37,10 @@ pub struct Edition {
     /// The pages that are not events, in this language, in navigation
     /// order.
     pub pages: Vec<ContentPage>,
+    /// The terms of its search index: those of the previous build, patched,
+    /// before it is written (when an edit allows), then those it was made
+    /// from.
+    pub terms: search::Slot,
 }
 
 /// Every edition, the default first. The default edition reads
@@ -81,6 +86,7 @@ pub fn all(
                 chronology,
                 prefix,
                 strings,
+                terms: search::Slot::default(),
             });
         }
     }

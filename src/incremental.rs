@@ -32,6 +32,7 @@ use crate::page_path::PagePath;
 use crate::rebuild::files::{self, Files, Parsed};
 use crate::rebuild::{dirty, step};
 use crate::render::Overviews;
+use crate::search::Terms;
 use crate::site::{self, Settings, Site};
 use crate::{BuildOptions, Report, fingerprint};
 
@@ -94,7 +95,8 @@ fn full(
                 .iter()
                 .map(|(p, t)| (p.as_path(), t.as_str()))
                 .collect();
-            cache::write(&output, &fingerprint, settings, written, &texts);
+            let terms = terms_of(site.editions(), |_| None);
+            cache::write(&output, &fingerprint, settings, written, &texts, &terms);
         }
         _ => cache::remove(&output),
     }
@@ -113,6 +115,8 @@ struct Plan {
     removed: BTreeSet<String>,
     /// Every file the render wrote or kept, for the next build's cache.
     written: BTreeSet<String>,
+    /// Each edition's search terms, for the next build's cache.
+    terms: Vec<(String, Terms)>,
 }
 
 impl Plan {
@@ -138,7 +142,8 @@ impl Plan {
         .ok()?;
         let site = Site::of(sources, parsed, chronology).ok()?;
         let old = site::editions(sources, &site.config, old).ok()?;
-        let (fresh, written, overviews) = render(&site, &old, &cache.header.written)?;
+        let (fresh, written, overviews) = render(&site, &old, &cache)?;
+        let terms = terms_of(site.editions(), |prefix| cache.terms(prefix));
         let known = Known::of(&old, overviews);
         let keep: Vec<String> = written
             .iter()
@@ -154,6 +159,7 @@ impl Plan {
             keep,
             removed,
             written,
+            terms,
         })
     }
 
@@ -195,7 +201,8 @@ impl Plan {
             .iter()
             .map(|(p, file)| (p, file.text()))
             .collect();
-        cache::write(&output, &fingerprint, settings, self.written, &texts);
+        let terms = &self.terms;
+        cache::write(&output, &fingerprint, settings, self.written, &texts, terms);
         Ok(Report {
             rendered,
             ..self.site.report(pages, Some(output))
@@ -204,15 +211,20 @@ impl Plan {
 }
 
 /// Renders what changed between the `old` editions and the site's, over
-/// a previous build that wrote `previous`: the files rendered, and every
-/// file of the new build.
+/// the previous build `cache` describes: the files rendered, and every
+/// file of the new build. A search index written again is made from the
+/// previous build's terms, patched, when the edit left every event where
+/// it was.
 fn render(
     site: &Site,
     old: &[Edition],
-    previous: &BTreeSet<String>,
+    cache: &Cache,
 ) -> Option<(Pages, BTreeSet<String>, Overviews)> {
-    let editions = site.editions();
+    let (editions, previous) = (site.editions(), &cache.header.written);
     let edit = step::dirty(old, editions)?;
+    if edit.words || edit.dirty.overviews == Overviews::Render {
+        step::patch_terms(old, editions, |old| cache.terms(&old.prefix));
+    }
     let step = step::render(site.templates(), editions, &edit, previous.iter()).ok()?;
     let mut written = previous.clone();
     written.retain(|path| !step.removed.contains(path));
@@ -248,6 +260,21 @@ fn previous_model(
         .paths()
         .filter_map(|path| Some((path, changed.get(path).or_else(|| unchanged(path))?)));
     files::chronology(old, &sources.actors, config, drafts, &sources.changes).ok()
+}
+
+/// The search terms of each of `editions`, for the cache: those its index
+/// was made from, or `previous` ones when it was not written.
+fn terms_of(
+    editions: &[Edition],
+    previous: impl Fn(&str) -> Option<Terms>,
+) -> Vec<(String, Terms)> {
+    editions
+        .iter()
+        .filter_map(|edition| {
+            let terms = edition.terms.take().or_else(|| previous(&edition.prefix))?;
+            Some((edition.prefix.clone(), terms))
+        })
+        .collect()
 }
 
 /// How many of `paths` are HTML pages: what a build counts.

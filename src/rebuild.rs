@@ -284,6 +284,7 @@ impl Live {
             let rendered = step.rendered;
             let next = step.pages.clone();
             first(step);
+            step::patch_terms(&old, &editions, |old| old.terms.take());
             let mut last = self.render_step(&editions, &next, &lists)?;
             last.rendered += rendered;
             Ok(last)

@@ -183,6 +183,7 @@ pub(crate) fn search_index(edition: &Edition, sink: &dyn Sink) -> Result<()> {
         &edition.pages,
         &edition.config,
         original.as_deref(),
+        &edition.terms,
         sink,
     )
 }

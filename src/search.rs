@@ -60,10 +60,12 @@
 mod encode;
 mod events;
 mod stem;
+mod terms;
 mod words;
 
 use std::hash::{DefaultHasher, Hasher};
 use std::ops::Range;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -79,6 +81,8 @@ use encode::postings;
 use events::Memberships;
 use stem::{Language, Stems};
 use words::{Kind, Word};
+
+pub use terms::Terms;
 
 /// The format version, bumped when the layout changes.
 const VERSION: u32 = 3;
@@ -119,16 +123,37 @@ struct Manifest<'a> {
     original: Option<&'a str>,
 }
 
+/// An edition's [`Terms`] between builds: those [`write`] is to make its
+/// index from, when an edit's patch of the previous build's is ready, and,
+/// once it is written, those it was made from.
+#[derive(Debug, Default)]
+pub struct Slot(Mutex<Option<Terms>>);
+
+impl Slot {
+    /// Leaves `terms` in the slot.
+    pub fn put(&self, terms: Terms) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(terms);
+    }
+
+    /// Takes the terms out of the slot.
+    pub fn take(&self) -> Option<Terms> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+}
+
 /// Writes the search index of `chronology` into `sink`: the shards as they
 /// are made, then the manifest, which ends with the `pages` that are not
 /// events (see [`pages_script`]). `original` is the relative link from the
 /// index to the default edition's folder, in another edition: where the
-/// pages of the events it has no translation of are.
+/// pages of the events it has no translation of are. The index is made
+/// from the terms in `terms` when there are some, and leaves there those
+/// it was made from.
 pub fn write(
     chronology: &Chronology,
     pages: &[ContentPage],
     config: &Config,
     original: Option<&str>,
+    terms: &Slot,
     sink: &dyn Sink,
 ) -> Result<()> {
     let language = Language::of(&config.language);
@@ -137,7 +162,7 @@ pub fn write(
         language,
         original,
     };
-    let mut manifest = build(chronology, &edition, &mut |name, text| {
+    let mut manifest = build(chronology, &edition, terms, &mut |name, text| {
         sink.put(&format!("{FOLDER}/{name}.js"), text.as_bytes())
     })?;
     manifest.push_str(&pages_script(pages));
@@ -167,6 +192,7 @@ fn pages_script(pages: &[ContentPage]) -> String {
 fn build(
     chronology: &Chronology,
     edition: &Edition<'_>,
+    slot: &Slot,
     emit: &mut dyn FnMut(String, String) -> Result<()>,
 ) -> Result<String> {
     let (locale, language) = (edition.locale, edition.language);
@@ -181,8 +207,14 @@ fn build(
     let word_ranges = {
         let names = events::names(chronology, &members);
         let stems = language.map(Stems::new);
-        let words = words::index(&chronology.events, &names, stems.as_ref())?;
+        let terms = match slot.take() {
+            Some(terms) => terms,
+            None => Terms::of(chronology, &names)?,
+        };
         drop(names);
+        let count = chronology.events.len();
+        let words = words::words(terms.postings(), stems.as_ref(), count);
+        slot.put(terms);
         let (ranges, shards) = word_shards(&words, SHARD_BYTES);
         for (name, text) in shards {
             put(name, text)?;

@@ -40,7 +40,18 @@ pub(crate) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
         }
     }
     let resized = resized_eras(old, new);
-    let moved = crate::chronology::bibliography::moved(old, new);
+    let same_order = old.events.len() == new.events.len()
+        && old
+            .events
+            .iter()
+            .zip(&new.events)
+            .all(|(a, b)| a.slug == b.slug);
+    // Sources are cited in the same events in the same order unless an
+    // event changed more than its body or moved.
+    let moved = match recarded.is_empty() && same_order {
+        true => HashSet::new(),
+        false => crate::chronology::bibliography::moved(old, new),
+    };
     dirty.lists.extend(resized.iter().cloned());
     for (index, event) in new.events.iter().enumerate() {
         let shows_change = changed.contains(event.slug.as_str())
@@ -57,12 +68,6 @@ pub(crate) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
             dirty.events.insert(index);
         }
     }
-    let same_order = old.events.len() == new.events.len()
-        && old
-            .events
-            .iter()
-            .zip(&new.events)
-            .all(|(a, b)| a.slug == b.slug);
     if recarded.is_empty() && same_order && dirty.lists.is_empty() && moved.is_empty() {
         dirty.overviews = Overviews::Skip;
     }

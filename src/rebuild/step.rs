@@ -20,6 +20,7 @@ use crate::error::Result;
 use crate::output::{self, InFolder, Memory, Pages};
 use crate::page_path::PagePath;
 use crate::render::{self, Dirty, Overviews, Selection, Templates};
+use crate::search::Terms;
 use crate::site;
 
 /// The pages a step rendered, and the previous build's files it drops.
@@ -76,6 +77,23 @@ pub(crate) fn dirty(old: &[Edition], new: &[Edition]) -> Option<Edit> {
         gone,
         words,
     })
+}
+
+/// Gives each of the `new` editions the terms of its search index, patched
+/// from those of its `old` counterpart that `previous` knows, when the
+/// edit left every event where it was: the index is then written without
+/// reading every body again.
+pub(crate) fn patch_terms(
+    old: &[Edition],
+    new: &[Edition],
+    previous: impl Fn(&Edition) -> Option<Terms>,
+) {
+    for (old, new) in old.iter().zip(new) {
+        let patched = previous(old).map(|terms| terms.patched(&old.chronology, &new.chronology));
+        if let Some(Ok(Some(terms))) = patched {
+            new.terms.put(terms);
+        }
+    }
 }
 
 /// Renders the pages `edit` touched in every one of `editions`, over a

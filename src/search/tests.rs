@@ -29,7 +29,7 @@ impl Index {
             language,
             original: None,
         };
-        let manifest = build(chronology, &edition, &mut |name, text| {
+        let manifest = build(chronology, &edition, &Slot::default(), &mut |name, text| {
             shards.push((name, text));
             Ok(())
         })?;
@@ -349,4 +349,26 @@ fn a_stem_finds_its_whole_family_as_search_js_looks_it_up() {
         }
         assert!(families.len() > 3, "{name}: {} families", families.len());
     }
+}
+
+#[test]
+fn patched_terms_give_the_index_made_from_every_event() {
+    let old = fixture("archive");
+    let mut new = old.clone();
+    new.events[0].title = "Renamed: a protocol on fisheries".into();
+    new.events[1].summary = "Rewritten, with words none had before: zanzibar.".into();
+    let last = new.events.len() - 1;
+    new.events[last].title.push_str(" again");
+    let names = |chronology: &Chronology| events::names(chronology, &Memberships::of(chronology));
+    let terms = Terms::of(&old, &names(&old)).unwrap();
+    let patched = terms.clone().patched(&old, &new).unwrap().unwrap();
+    let fresh = Terms::of(&new, &names(&new)).unwrap();
+    let stems = Stems::new(Language::English);
+    let index = |terms: &Terms| words::words(terms.postings(), Some(&stems), new.events.len());
+    assert_eq!(index(&patched), index(&fresh));
+    assert_ne!(index(&patched), index(&terms), "the edit changed the index");
+
+    let mut moved = old.clone();
+    moved.events.swap(0, 1);
+    assert!(terms.patched(&old, &moved).unwrap().is_none(), "renumbered");
 }

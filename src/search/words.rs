@@ -167,7 +167,7 @@ fn event_words<'a>(title: &'a str, names: &'a str, text: &'a str) -> EventWords<
 }
 
 /// Each key's forms (`None` for the key itself) and their postings.
-type Postings = HashMap<String, Vec<(Option<String>, Lists)>>;
+pub(crate) type Postings = HashMap<String, Vec<(Option<String>, Lists)>>;
 
 /// Adds an event's words to `postings`.
 fn add(postings: &mut Postings, id: u32, words: EventWords<'_>) {
@@ -193,6 +193,25 @@ fn add(postings: &mut Postings, id: u32, words: EventWords<'_>) {
     }
 }
 
+/// Adds the words of `event`, at position `id`, to `postings`; `names`
+/// holds its place, tag and actor names.
+pub(crate) fn add_event(
+    postings: &mut Postings,
+    id: u32,
+    event: &Event,
+    names: &str,
+) -> Result<()> {
+    let body = markdown::plain_text(&event.body.text()?);
+    let sources = event.sources.iter().map(|source| source.search_text());
+    let text = format!(
+        "{} {body} {}",
+        event.summary,
+        sources.collect::<Vec<_>>().join(" ")
+    );
+    add(postings, id, event_words(&event.title, names, &text));
+    Ok(())
+}
+
 /// Appends the postings of later events to those of earlier ones.
 fn merge(into: &mut Postings, later: Postings) {
     for (key, forms) in later {
@@ -206,14 +225,9 @@ fn merge(into: &mut Postings, later: Postings) {
     }
 }
 
-/// The inverted index of `events`, in [`Word::order`], with the word
-/// families of `stems` when the language has a stemmer; `names` holds each
-/// event's place, tag and actor names.
-pub(crate) fn index(
-    events: &[Event],
-    names: &[String],
-    stems: Option<&Stems>,
-) -> Result<Vec<Word>> {
+/// The postings of every word of `events`; `names` holds each event's
+/// place, tag and actor names.
+pub(crate) fn postings(events: &[Event], names: &[String]) -> Result<Postings> {
     let chunks: Vec<Postings> = events
         .par_chunks(CHUNK)
         .enumerate()
@@ -221,15 +235,7 @@ pub(crate) fn index(
             let mut postings = Postings::new();
             for (offset, event) in events.iter().enumerate() {
                 let id = chunk * CHUNK + offset;
-                let body = markdown::plain_text(&event.body.text()?);
-                let sources = event.sources.iter().map(|source| source.search_text());
-                let text = format!(
-                    "{} {body} {}",
-                    event.summary,
-                    sources.collect::<Vec<_>>().join(" ")
-                );
-                let words = event_words(&event.title, &names[id], &text);
-                add(&mut postings, id as u32, words);
+                add_event(&mut postings, id as u32, event, &names[id])?;
             }
             Ok(postings)
         })
@@ -239,13 +245,32 @@ pub(crate) fn index(
     for chunk in chunks {
         merge(&mut all, chunk);
     }
-    let mut words: Vec<Word> = all
-        .into_iter()
+    Ok(all)
+}
+
+/// The inverted index of `events`, in [`Word::order`], with the word
+/// families of `stems` when the language has a stemmer; `names` holds each
+/// event's place, tag and actor names.
+#[cfg(test)]
+pub(crate) fn index(
+    events: &[Event],
+    names: &[String],
+    stems: Option<&Stems>,
+) -> Result<Vec<Word>> {
+    Ok(words(&postings(events, names)?, stems, events.len()))
+}
+
+/// The inverted index of the `postings` of `count` events, in
+/// [`Word::order`], with the word families of `stems` when the language
+/// has a stemmer.
+pub(crate) fn words(postings: &Postings, stems: Option<&Stems>, count: usize) -> Vec<Word> {
+    let mut words: Vec<Word> = postings
+        .iter()
         .flat_map(|(key, forms)| {
-            forms.into_iter().map(move |(form, lists)| Word {
+            forms.iter().map(move |(form, lists)| Word {
                 key: key.clone(),
-                form: form.unwrap_or_else(|| key.clone()),
-                lists,
+                form: form.clone().unwrap_or_else(|| key.clone()),
+                lists: lists.clone(),
                 kind: Kind::Form,
             })
         })
@@ -254,7 +279,7 @@ pub(crate) fn index(
         let families = stem::families(&words, stems);
         words.extend(families);
     }
-    let common = (events.len() >= COMMON_FLOOR).then_some(events.len() * 3 / 5);
+    let common = (count >= COMMON_FLOOR).then_some(count * 3 / 5);
     for word in &mut words {
         if common.is_some_and(|limit| word.lists[Field::Text as usize].len() > limit) {
             word.lists[Field::Text as usize] = Vec::new();
@@ -264,7 +289,7 @@ pub(crate) fn index(
     // words of its key for it.
     words.retain(|word| word.kind == Kind::Stem || word.lists.iter().any(|l| !l.is_empty()));
     words.par_sort_unstable_by(Word::order);
-    Ok(words)
+    words
 }
 
 #[cfg(test)]
