@@ -7,9 +7,10 @@
 //! other), a digest of everything but the content files (settings,
 //! templates, interface strings, the static and other files, the build
 //! options, annals itself), the files the render wrote, each content
-//! file's text with its digest (the previous build's model is made again
-//! from the texts, to tell which pages an edit touched), and the terms of
-//! each edition's search index, which an edit patches.
+//! file's digest with what it parsed into or, when that is not known, its
+//! text (an unchanged file is not parsed again, and the previous build's
+//! model is made again from them, to tell which pages an edit touched),
+//! and the terms of each edition's search index, which an edit patches.
 //!
 //! Anything unexpected (no cache, another format or annals, a digest that
 //! does not match, a truncated file) reads as no cache, and the build is a
@@ -18,7 +19,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Read, Seek, Write};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -29,7 +31,7 @@ use crate::load::Sources;
 use crate::search::Terms;
 
 /// The first line of a cache file: its format.
-const FORMAT: &str = "annals build cache 2";
+const FORMAT: &str = "annals build cache 3";
 
 /// What the cache says about the build that wrote the output.
 #[derive(Debug, Serialize, Deserialize)]
@@ -43,20 +45,36 @@ pub(crate) struct Header {
     /// Every file the render wrote (pages, feeds, exports), not the static
     /// files.
     pub(crate) written: BTreeSet<String>,
-    /// Each content file with its text's digest and length, in the order
-    /// the texts follow.
-    files: Vec<(PathBuf, u64, u64)>,
+    /// Each content file, in the order their texts follow.
+    files: Vec<Stored>,
     /// Each edition's folder with the digest and length of its search
     /// index's terms, in the order they follow the texts.
     terms: Vec<(String, u64, u64)>,
 }
 
+/// A content file in the cache: the digest of its text, and the digest
+/// and length of what it parsed into, or else of its text.
+#[derive(Debug, Serialize, Deserialize)]
+struct Stored {
+    path: PathBuf,
+    digest: u64,
+    parsed: Option<(u64, u64)>,
+    text: Option<(u64, u64)>,
+}
+
+/// A content file as [`write`] stores it: its path, its text, and what it
+/// parsed into, as bytes, when known.
+pub(crate) type File<'a> = (&'a Path, &'a str, Option<Vec<u8>>);
+
+/// Where a piece of the cache file is: its offset, length and digest.
+type Place = (u64, u64, u64);
+
 /// A cache, read: its header, and where each text and terms are.
 pub(crate) struct Cache {
     pub(crate) header: Header,
     file: fs::File,
-    texts: BTreeMap<PathBuf, (u64, u64, u64)>,
-    terms: BTreeMap<String, (u64, u64, u64)>,
+    texts: BTreeMap<PathBuf, (u64, Option<Place>, Option<Place>)>,
+    terms: BTreeMap<String, Place>,
 }
 
 /// The cache of the output folder `output`.
@@ -149,9 +167,16 @@ impl Cache {
         (header.tool == tool()).then_some(())?;
         let mut offset = reader.stream_position().ok()?;
         let mut texts = BTreeMap::new();
-        for (path, sum, length) in &header.files {
-            texts.insert(path.clone(), (offset, *length, *sum));
-            offset = offset.checked_add(*length)?;
+        for stored in &header.files {
+            let mut place = |piece: Option<(u64, u64)>| {
+                let (sum, length) = piece?;
+                let at = offset;
+                offset = offset.checked_add(length)?;
+                Some((at, length, sum))
+            };
+            let parsed = place(stored.parsed);
+            let text = place(stored.text);
+            texts.insert(stored.path.clone(), (stored.digest, parsed, text));
         }
         let mut terms = BTreeMap::new();
         for (prefix, sum, length) in &header.terms {
@@ -170,7 +195,7 @@ impl Cache {
 
     /// The digest of the content file at `path` as the build read it.
     pub(crate) fn digest_of(&self, path: &Path) -> Option<u64> {
-        self.texts.get(path).map(|&(_, _, sum)| sum)
+        self.texts.get(path).map(|&(sum, _, _)| sum)
     }
 
     /// The content files the build read.
@@ -178,12 +203,25 @@ impl Cache {
         self.texts.keys().map(PathBuf::as_path)
     }
 
-    /// The text of the content file at `path` as the build read it; `None`
-    /// when it is not there or not what its digest says.
+    /// The text of the content file at `path` as the build read it, when
+    /// the cache holds it; `None` when it is not there or not what its
+    /// digest says.
     pub(crate) fn text(&self, path: &Path) -> Option<String> {
-        let text = String::from_utf8(self.bytes(self.texts.get(path)?)?).ok()?;
-        let &(_, _, sum) = self.texts.get(path)?;
-        (digest(&text) == sum).then_some(text)
+        let (_, _, Some(place)) = self.texts.get(path)? else {
+            return None;
+        };
+        let text = String::from_utf8(self.bytes(place)?).ok()?;
+        (digest(&text) == place.2).then_some(text)
+    }
+
+    /// What the content file at `path` parsed into, as [`write`] was given
+    /// it, when the cache holds it and it is what its digest says.
+    pub(crate) fn parsed(&self, path: &Path) -> Option<Vec<u8>> {
+        let (_, Some(place), _) = self.texts.get(path)? else {
+            return None;
+        };
+        let bytes = self.bytes(place)?;
+        (bytes_digest(&bytes) == place.2).then_some(bytes)
     }
 
     /// The terms of the search index of the edition in the folder
@@ -196,12 +234,11 @@ impl Cache {
         postcard::from_bytes(&bytes).ok()
     }
 
-    /// The bytes at `(offset, length, _)` of the cache file.
-    fn bytes(&self, &(offset, length, _): &(u64, u64, u64)) -> Option<Vec<u8>> {
-        let mut file = &self.file;
-        file.seek(SeekFrom::Start(offset)).ok()?;
+    /// The bytes at `(offset, length, _)` of the cache file: read at
+    /// their offset, so that threads may read at once.
+    fn bytes(&self, &(offset, length, _): &Place) -> Option<Vec<u8>> {
         let mut bytes = vec![0; usize::try_from(length).ok()?];
-        file.read_exact(&mut bytes).ok()?;
+        self.file.read_exact_at(&mut bytes, offset).ok()?;
         Some(bytes)
     }
 }
@@ -214,15 +251,15 @@ fn bytes_digest(bytes: &[u8]) -> u64 {
 }
 
 /// Writes the cache of `output`: the build of `fingerprint` and `settings`
-/// wrote `written` from the content files `texts`, and the search index of
-/// each edition's folder from its `terms`. A cache that cannot be written
-/// is removed: the next build is then a full one.
+/// wrote `written` from the content `files`, and the search index of each
+/// edition's folder from its `terms`. A cache that cannot be written is
+/// removed: the next build is then a full one.
 pub(crate) fn write(
     output: &Path,
     fingerprint: &str,
     settings: u64,
     written: BTreeSet<String>,
-    texts: &[(&Path, &str)],
+    files: &[File<'_>],
     terms: &[(String, Terms)],
 ) {
     let path = path_of(output);
@@ -235,18 +272,26 @@ pub(crate) fn write(
         fingerprint: fingerprint.to_string(),
         settings,
         written,
-        files: texts
+        files: files
             .iter()
-            .map(|&(path, text)| (path.to_path_buf(), digest(text), text.len() as u64))
+            .map(|(path, text, parsed)| {
+                let sum = digest(text);
+                Stored {
+                    path: path.to_path_buf(),
+                    digest: sum,
+                    parsed: parsed.as_ref().map(|b| (bytes_digest(b), b.len() as u64)),
+                    text: parsed.is_none().then_some((sum, text.len() as u64)),
+                }
+            })
             .collect(),
         terms: terms
             .iter()
             .map(|(prefix, bytes)| (prefix.to_string(), bytes_digest(bytes), bytes.len() as u64))
             .collect(),
     };
-    let blobs = texts
+    let blobs = files
         .iter()
-        .map(|(_, text)| text.as_bytes())
+        .map(|(_, text, parsed)| parsed.as_deref().unwrap_or(text.as_bytes()))
         .chain(terms.iter().map(|(_, bytes)| bytes.as_slice()));
     let written = serde_json::to_string(&header)
         .map_err(std::io::Error::other)

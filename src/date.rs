@@ -14,6 +14,7 @@ use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 mod edtf;
 mod human;
+pub mod stored;
 mod when;
 
 pub use human::{Locale, human_span_in};

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use serde::{Deserialize, Serialize};
+
 use crate::date::When;
 use crate::error::{Position, Result};
 use crate::load::{Format, SourceFile};
@@ -29,7 +31,7 @@ pub use translation::Translation;
 use parse::{parse_markdown, parse_yaml};
 
 /// Whether an event is published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Status {
     /// Published.
     #[default]
@@ -40,7 +42,7 @@ pub enum Status {
 
 /// Where the parts of an event are written in its file: for errors that
 /// point at them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Spans {
     /// The file and line the event starts at.
     pub origin: Position,
@@ -53,13 +55,16 @@ pub struct Spans {
 }
 
 /// A validated event.
-#[derive(Debug, Clone, PartialEq)]
+/// It is stored as it is in the build cache (`rebuild::files`), so that
+/// an unchanged file is not parsed again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Unique across the site; the page is `events/<slug>.html`.
     pub slug: String,
     /// Plain text.
     pub title: String,
     /// When it happened, as the record allows.
+    #[serde(with = "crate::date::stored::when")]
     pub when: When,
     /// Plain text: the front matter's, or the body's first paragraph.
     pub summary: String,
@@ -87,6 +92,7 @@ pub struct Event {
     /// until the build dates it from its file's history (`feed::date`).
     pub updated: Option<chrono::DateTime<chrono::Utc>>,
     /// Free data for templates.
+    #[serde(with = "json_text")]
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Markdown.
     pub body: Body,
@@ -211,6 +217,35 @@ pub fn resolve_link(dir: &Path, link: &str) -> PathBuf {
         }
     }
     path
+}
+
+/// `extra:` as the build cache stores it: as JSON text, since a JSON
+/// value is read by what it looks like, which the cache's format does not
+/// say.
+mod json_text {
+    use std::collections::BTreeMap;
+
+    use serde::de::Error as _;
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use serde_json::Value;
+
+    /// Writes `extra` as JSON text.
+    pub(super) fn serialize<S: Serializer>(
+        extra: &BTreeMap<String, Value>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let text = serde_json::to_string(extra).map_err(S::Error::custom)?;
+        serializer.serialize_str(&text)
+    }
+
+    /// Reads `extra` from JSON text.
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, Value>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        serde_json::from_str(&text).map_err(D::Error::custom)
+    }
 }
 
 #[cfg(test)]

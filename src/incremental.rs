@@ -1,9 +1,11 @@
 //! `annals build` after an edit: only what changed is parsed and rendered.
 //!
 //! A build keeps beside its output a [`cache`](crate::cache) of what it was
-//! made from. The next build reads every content file, compares each with
-//! its text in the cache, and makes the previous build's model again from
-//! the cached texts of the files that changed. The pages to render are then
+//! made from. The next build reads every content file and compares each
+//! with its digest in the cache: an unchanged file is not parsed again but
+//! read back as the cache stored its events, and the previous build's
+//! model is made again from what the cache holds of the files that
+//! changed. The pages to render are then
 //! those `annals serve` renders after the same edit, found by the same code
 //! ([`crate::rebuild::dirty`] and [`crate::rebuild::step`]). Those files
 //! replace theirs in the previous output, in place; every other file of it
@@ -93,7 +95,7 @@ fn full(
         Ok(texts) if fingerprint::of(opts) == fingerprint => {
             let texts: Vec<_> = texts
                 .iter()
-                .map(|(p, t)| (p.as_path(), t.as_str()))
+                .map(|(p, t)| (p.as_path(), t.as_str(), None))
                 .collect();
             let terms = terms_of(site.editions(), |_| None);
             cache::write(&output, &fingerprint, settings, written, &texts, &terms);
@@ -130,7 +132,14 @@ impl Plan {
         (same && stamp.pages == html(header.written.iter())).then_some(())?;
         let parsed = Settings::parse(sources, opts).ok()?;
         let paths: Vec<PathBuf> = sources.content.iter().map(|(p, _)| p.clone()).collect();
-        let files = Files::read(&sources.root, &paths, &parsed.config).ok()?;
+        let known = |path: &Path, text: String| {
+            let same = cache.digest_of(path) == Some(cache::digest(&text));
+            match cache.parsed(path).filter(|_| same) {
+                Some(stored) => Parsed::from_stored(path, text, &stored),
+                None => Err(text),
+            }
+        };
+        let files = Files::read_known(&sources.root, &paths, &parsed.config, &known).ok()?;
         let old = previous_model(&cache, &files, sources, &parsed.config, opts.drafts)?;
         let chronology = files::chronology(
             files.iter(),
@@ -151,6 +160,7 @@ impl Plan {
             .cloned()
             .collect();
         keep.iter().all(|path| known.contains(path)).then_some(())?;
+        site::free_later(old);
         let removed = cache.header.written.difference(&written).cloned().collect();
         Some(Plan {
             site,
@@ -196,13 +206,15 @@ impl Plan {
         fresh.extend(statics);
         cache::remove(output);
         let output = staging.patch(&fresh, &self.removed, &stamp)?;
-        let texts: Vec<_> = self
-            .files
-            .iter()
-            .map(|(p, file)| (p, file.text()))
+        let files: Vec<_> = self.files.iter().collect();
+        let texts: Vec<_> = files
+            .par_iter()
+            .map(|&(p, file)| (p, file.text(), file.stored()))
             .collect();
         let terms = &self.terms;
         cache::write(&output, &fingerprint, settings, self.written, &texts, terms);
+        drop(texts);
+        site::free_later(self.files);
         Ok(Report {
             rendered,
             ..self.site.report(pages, Some(output))
@@ -253,7 +265,11 @@ fn previous_model(
     let mut changed = BTreeMap::new();
     for path in cache.paths() {
         if unchanged(path).is_none() {
-            changed.insert(path, Parsed::new(path, cache.text(path)?, config));
+            let parsed = match cache.parsed(path) {
+                Some(stored) => Parsed::from_stored(path, String::new(), &stored).ok()?,
+                None => Parsed::new(path, cache.text(path)?, config),
+            };
+            changed.insert(path, parsed);
         }
     }
     let old = cache

@@ -225,18 +225,20 @@ impl Site {
         }
     }
 
-    pub(crate) fn report(self, pages: usize, output: Option<PathBuf>) -> Report {
-        Report {
+    pub(crate) fn report(mut self, pages: usize, output: Option<PathBuf>) -> Report {
+        let report = Report {
             events: self.events().len(),
             pages,
             rendered: pages,
-            warnings: self.warnings,
+            warnings: std::mem::take(&mut self.warnings),
             lints: Vec::new(),
             notes: Vec::new(),
             sources: Vec::new(),
             output,
             unchanged: false,
-        }
+        };
+        free_later(self);
+        report
     }
 }
 
@@ -301,4 +303,10 @@ pub(crate) fn put_static(sources: &Sources, sink: &dyn Sink) -> Result<()> {
         }
     }
     sink.put(".nojekyll", b"")
+}
+
+/// Frees `value` on a thread of its own: a model of every event takes a
+/// while to free, and a build need not wait for it.
+pub(crate) fn free_later<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
 }

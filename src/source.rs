@@ -14,13 +14,15 @@ mod raw;
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::date::HistoricalDate;
 
 pub use kind::Kind;
 pub(crate) use raw::RawSource;
 
 /// A source of an event, validated: as cited by that event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// The source's identity, shared by every event citing the same source.
     pub id: SourceId,
@@ -33,10 +35,12 @@ pub struct Source {
     /// Who wrote it, in order.
     pub authors: Vec<String>,
     /// When it was published or written.
+    #[serde(with = "crate::date::stored::maybe")]
     pub date: Option<HistoricalDate>,
     /// Whether `date` is approximate.
     pub circa: bool,
     /// When the editor read it online.
+    #[serde(with = "crate::date::stored::maybe")]
     pub accessed: Option<HistoricalDate>,
     /// A copy in a web archive.
     pub archived: Option<Archived>,
@@ -48,18 +52,19 @@ pub struct Source {
 }
 
 /// A copy of a source in a web archive.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Archived {
     /// The copy's URL, normalised.
     pub url: String,
     /// The day the copy was made, read from the archive's URL
     /// (`/web/20250508000000/…`), when it says.
+    #[serde(with = "crate::date::stored::maybe")]
     pub date: Option<HistoricalDate>,
 }
 
 /// A source's identity: a hash of its normalised URL, or of its title,
 /// publisher and date when it has no URL. Written `s` and 16 hex digits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct SourceId(u64);
 
 impl SourceId {

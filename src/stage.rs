@@ -23,11 +23,12 @@ pub use kind::Kind;
 pub(crate) use raw::{RawStage, validate};
 
 /// One stage of a lifecycle.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Stage {
     /// What happened.
     pub kind: Kind,
     /// When, as the record allows.
+    #[serde(with = "crate::date::stored::when")]
     pub when: When,
     /// The party that acted, as written (`Russia`, `Venezuela`).
     pub by: Option<String>,

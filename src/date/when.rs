@@ -5,10 +5,12 @@
 //! [`super::edtf`]): the named date and its end are always days, months or
 //! years that were written (`197X` is 1970 to 1979), never a day invented.
 
+use serde::{Deserialize, Serialize};
+
 use super::{HistoricalDate, Locale};
 
 /// How sure the record is of a date: EDTF's `~`, `?` and `%`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Certainty {
     /// As written.
     #[default]
@@ -52,7 +54,7 @@ impl Certainty {
 }
 
 /// How far a date reaches beyond the day, month or year it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Reach {
     /// The date, or the date to its `end:`.
     #[default]

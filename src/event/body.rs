@@ -35,6 +35,28 @@ pub struct InFile {
     digest: u64,
 }
 
+/// A body is stored (in the build cache) as its text; a released one
+/// cannot be, and fails.
+impl serde::Serialize for Body {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Body::Text(text) => serializer.serialize_str(text),
+            Body::File(_) => Err(serde::ser::Error::custom("a released body is not stored")),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Body {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Body, D::Error> {
+        Ok(Body::from(String::deserialize(deserializer)?))
+    }
+}
+
 impl Default for Body {
     fn default() -> Self {
         Body::Text(Arc::from(""))

@@ -13,7 +13,7 @@ use crate::front_matter;
 use crate::markdown::{self, FileLink};
 
 /// An event's text in another language.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
 pub struct Translation {
     /// Plain text.
     pub title: String,

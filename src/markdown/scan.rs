@@ -9,7 +9,7 @@ use super::{html, options};
 
 /// A link or image of a body that the model checks: to an event's file, to
 /// another file, from the site root, or not a valid URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileLink {
     /// The path as written, without any `?query` or `#fragment` (for
     /// [`LinkKind::Invalid`], the whole URL).
@@ -25,7 +25,7 @@ pub struct FileLink {
 }
 
 /// What a [`FileLink`] points at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LinkKind {
     /// An event's source file (`.md`, `.yaml`, ...).
     Event,

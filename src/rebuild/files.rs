@@ -50,6 +50,32 @@ impl Parsed {
     pub(crate) fn text(&self) -> &str {
         &self.text
     }
+
+    /// What the file parsed into: `None` for a translation.
+    #[cfg(test)]
+    pub(crate) fn events(&self) -> Option<&Result<Vec<Event>, String>> {
+        self.events.as_ref()
+    }
+
+    /// What the file parsed into, as bytes for the build cache; `None`
+    /// when it cannot be stored (a translation, parsed with its events).
+    pub(crate) fn stored(&self) -> Option<Vec<u8>> {
+        postcard::to_stdvec(self.events.as_ref()?).ok()
+    }
+
+    /// The file at `path` whose `text` parsed into `stored`, as
+    /// [`Parsed::stored`] gave it; the text back when the bytes are not
+    /// that.
+    pub(crate) fn from_stored(path: &Path, text: String, stored: &[u8]) -> Result<Parsed, String> {
+        let Ok(events) = postcard::from_bytes(stored) else {
+            return Err(text);
+        };
+        Ok(Parsed {
+            text,
+            format: load::format_of(path).unwrap_or(load::Format::Markdown),
+            events: Some(events),
+        })
+    }
 }
 
 /// Every content file, by path.
@@ -59,11 +85,24 @@ pub(crate) struct Files(BTreeMap<PathBuf, Parsed>);
 impl Files {
     /// Reads and parses `paths` under `root`, in parallel.
     pub(crate) fn read(root: &Path, paths: &[PathBuf], config: &Config) -> Result<Files> {
+        Files::read_known(root, paths, config, &|_, text| Err(text))
+    }
+
+    /// Reads `paths` under `root` and parses each, in parallel, unless
+    /// `known` knows what it parses into; `known` hands the text back
+    /// otherwise.
+    pub(crate) fn read_known(
+        root: &Path,
+        paths: &[PathBuf],
+        config: &Config,
+        known: &(dyn Fn(&Path, String) -> Result<Parsed, String> + Sync),
+    ) -> Result<Files> {
         let parsed = paths
             .par_iter()
             .map(|path| {
                 let text = load::read_text(root, path)?;
-                Ok((path.clone(), Parsed::new(path, text, config)))
+                let parsed = known(path, text).unwrap_or_else(|t| Parsed::new(path, t, config));
+                Ok((path.clone(), parsed))
             })
             .collect::<Result<BTreeMap<_, _>>>()?;
         Ok(Files(parsed))

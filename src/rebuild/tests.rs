@@ -314,3 +314,25 @@ fn edits_to_actors_and_pages_are_served_as_a_build_gives_them() {
     let page = String::from_utf8_lossy(&pages["about.html"]).into_owned();
     assert!(page.contains("<h1>About this chronology</h1>"), "{page}");
 }
+
+#[test]
+fn a_stored_parse_reads_back_as_the_events_parsed() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = crate::config::Config::default();
+    let mut events = 0;
+    for entry in fs::read_dir(root.join("content/events")).unwrap() {
+        let path = entry.unwrap().path();
+        let path = path.strip_prefix(root).unwrap();
+        let text = fs::read_to_string(root.join(path)).unwrap();
+        let parsed = files::Parsed::new(path, text.clone(), &config);
+        let Some(stored) = parsed.stored() else {
+            continue;
+        };
+        let again = files::Parsed::from_stored(path, text, &stored).unwrap();
+        assert_eq!(again.events(), parsed.events(), "{}", path.display());
+        events += parsed
+            .events()
+            .map_or(0, |e| e.as_ref().map_or(0, Vec::len));
+    }
+    assert!(events >= 10, "{events} events read back");
+}

@@ -3,7 +3,7 @@
 //! entry type.
 
 /// The kind of a source, as the editor names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     /// A newspaper or news-site article.
     Article,

@@ -3,7 +3,7 @@
 use crate::i18n::Strings;
 
 /// What happened to an agreement.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     /// `signed`
     Signed,
