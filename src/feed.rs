@@ -53,8 +53,10 @@ pub fn write(
         return Ok(());
     }
     write_atom(chronology, config, sink)?;
-    let sitemap = sitemap(config, pages).map_err(|e| Error::io("sitemap.xml", e))?;
-    sink.put("sitemap.xml", &sitemap)?;
+    let sitemaps = sitemaps(config, pages, SITEMAP_URLS);
+    for (name, sitemap) in sitemaps.map_err(|e| Error::io("sitemap.xml", e))? {
+        sink.put(&name, &sitemap)?;
+    }
     let robots = format!(
         "User-agent: *\nDisallow:\n\nSitemap: {}\n",
         absolute(config, "sitemap.xml")
@@ -203,7 +205,47 @@ fn entry(w: &mut Writer<Vec<u8>>, config: &Config, event: &Event) -> io::Result<
     Ok(())
 }
 
-/// The sitemaps.org 0.9 sitemap of every page the build wrote.
+/// The most URLs one sitemap may list (sitemaps.org); at 100 bytes a URL,
+/// well within the 50 MB a sitemap may weigh too.
+const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemaps of every page the build wrote, by file name: one,
+/// `sitemap.xml`, when the pages fit in `limit` URLs; otherwise
+/// `sitemap-1.xml`, `sitemap-2.xml`, … of `limit` URLs each, and
+/// `sitemap.xml` the index of them, which crawlers read as they read one.
+fn sitemaps(config: &Config, pages: &[String], limit: usize) -> io::Result<Vec<(String, Vec<u8>)>> {
+    if pages.len() <= limit {
+        return Ok(vec![("sitemap.xml".into(), sitemap(config, pages)?)]);
+    }
+    let mut files = Vec::new();
+    for (number, part) in pages.chunks(limit.max(1)).enumerate() {
+        files.push((
+            format!("sitemap-{}.xml", number + 1),
+            sitemap(config, part)?,
+        ));
+    }
+    let index = sitemap_index(config, files.iter().map(|(name, _)| name.as_str()))?;
+    files.insert(0, ("sitemap.xml".into(), index));
+    Ok(files)
+}
+
+/// The sitemaps.org 0.9 index of the sitemaps `names`.
+fn sitemap_index<'a>(config: &Config, names: impl Iterator<Item = &'a str>) -> io::Result<Vec<u8>> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("sitemapindex")
+        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+        .write_inner_content(|w| {
+            for name in names {
+                w.create_element("sitemap")
+                    .write_inner_content(|w| text(w, "loc", &absolute(config, name)))?;
+            }
+            Ok(())
+        })?;
+    Ok(finish(w))
+}
+
+/// The sitemaps.org 0.9 sitemap of `pages`.
 fn sitemap(config: &Config, pages: &[String]) -> io::Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;

@@ -4,6 +4,8 @@
 //! a JSON parser, actionlint).
 
 mod common;
+#[path = "publish/sitemaps.rs"]
+mod sitemaps;
 
 use std::fs;
 use std::path::Path;
