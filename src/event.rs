@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -167,11 +167,30 @@ impl Event {
 /// rest are released (see [`Body`]), so the events of a large site hold
 /// little more than their front matter.
 pub fn read_all(root: &Path, files: &[(PathBuf, Format)]) -> Result<Vec<Event>> {
+    read_all_storing(root, files, None)
+}
+
+/// What files parsed into, as the build cache stores it ([`store`]), by
+/// path.
+pub type Stored = Mutex<Vec<(PathBuf, Vec<u8>)>>;
+
+/// [`read_all`], and what each file parsed into put in `stored`, when
+/// given, before any body is released.
+pub fn read_all_storing(
+    root: &Path,
+    files: &[(PathBuf, Format)],
+    stored: Option<&Stored>,
+) -> Result<Vec<Event>> {
     let shared: Arc<Path> = Arc::from(root);
     let budget = body_budget();
     let held = AtomicUsize::new(0);
     let parsed = crate::load::read_each(root, files, |file| {
         let mut events = parse_file(&file)?;
+        let bytes = stored.and_then(|_| store(Ok(&events)));
+        if let (Some(stored), Some(bytes)) = (stored, bytes) {
+            let mut stored = stored.lock().unwrap_or_else(PoisonError::into_inner);
+            stored.push((file.path.clone(), bytes));
+        }
         if file.format == Format::Markdown {
             for event in &mut events {
                 let size = file.text.len();
@@ -192,6 +211,18 @@ fn body_budget() -> usize {
         .ok()
         .and_then(|value| value.parse().ok())
         .unwrap_or(128 << 20)
+}
+
+/// What a file parsed into (its events, or why it did not parse), as the
+/// build cache stores it; `None` when it cannot be stored.
+pub fn store(parsed: std::result::Result<&[Event], &str>) -> Option<Vec<u8>> {
+    postcard::to_stdvec(&parsed).ok()
+}
+
+/// What a file parsed into, from what [`store`] gave; `None` when the
+/// bytes are not that.
+pub fn stored(bytes: &[u8]) -> Option<std::result::Result<Vec<Event>, String>> {
+    postcard::from_bytes(bytes).ok()
 }
 
 /// Parses one content file into its events.

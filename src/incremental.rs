@@ -17,7 +17,7 @@
 //! pages neither render again nor are known to leave as it is (a page kind
 //! the edit logic does not know).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -28,6 +28,7 @@ use crate::chronology::{Chronology, Drafts};
 use crate::config::Config;
 use crate::edition::Edition;
 use crate::error::Result;
+use crate::event;
 use crate::load::{self, Sources};
 use crate::output::{self, Memory, Pages, Parts, Sink, Staging};
 use crate::page_path::PagePath;
@@ -75,7 +76,10 @@ fn full(
     settings: u64,
     staging: Staging,
 ) -> Result<Report> {
-    let site = Site::parse(sources, opts)?; // every bad file reported at once
+    let stored = event::Stored::default();
+    let cacheable = sources.content.len() <= MAX_CACHED_FILES;
+    // every bad file reported at once
+    let site = Site::parse_storing(sources, opts, cacheable.then_some(&stored))?;
     let staging = staging.with_progress(opts.verbosity, site.expected_pages());
     let written = Written::new(&staging);
     let pages = site.render(&written)?;
@@ -84,10 +88,15 @@ fn full(
     let output = staging.commit(&site.stamp(fingerprint.clone(), pages))?;
     // The texts are read again: only when no input changed meanwhile are
     // they what the build was made from.
-    if sources.content.len() > MAX_CACHED_FILES {
+    if !cacheable {
         cache::remove(&output);
         return Ok(site.report(pages, Some(output)));
     }
+    let mut stored: HashMap<PathBuf, Vec<u8>> = stored
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+        .into_iter()
+        .collect();
     let texts = load::read_each(&sources.root, &sources.content, |file| {
         Ok((file.path, file.text))
     });
@@ -95,7 +104,7 @@ fn full(
         Ok(texts) if fingerprint::of(opts) == fingerprint => {
             let texts: Vec<_> = texts
                 .iter()
-                .map(|(p, t)| (p.as_path(), t.as_str(), None))
+                .map(|(p, t)| (p.as_path(), t.as_str(), stored.remove(p)))
                 .collect();
             let terms = terms_of(site.editions(), |_| None);
             cache::write(&output, &fingerprint, settings, written, &texts, &terms);

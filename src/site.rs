@@ -104,10 +104,20 @@ impl Site {
     /// another core; an error in them is reported first, as it would be
     /// alone.
     pub(crate) fn parse(sources: &Sources, opts: &BuildOptions) -> Result<Site> {
+        Site::parse_storing(sources, opts, None)
+    }
+
+    /// [`Site::parse`], and what each event file parsed into put in
+    /// `stored`, when given, for the build cache.
+    pub(crate) fn parse_storing(
+        sources: &Sources,
+        opts: &BuildOptions,
+        stored: Option<&event::Stored>,
+    ) -> Result<Site> {
         let config = Settings::config(sources, opts)?;
         let (templates, chronology) = rayon::join(
             || Templates::new(&sources.templates),
-            || Site::model(sources, &config, opts),
+            || Site::model(sources, &config, opts, stored),
         );
         let settings = Settings {
             templates: templates?,
@@ -118,10 +128,15 @@ impl Site {
 
     /// The model of every content file of `sources`, every bad one
     /// reported.
-    fn model(sources: &Sources, config: &Config, opts: &BuildOptions) -> Result<Chronology> {
+    fn model(
+        sources: &Sources,
+        config: &Config,
+        opts: &BuildOptions,
+        stored: Option<&event::Stored>,
+    ) -> Result<Chronology> {
         let root = &sources.root;
         let (files, translations) = translation::partition(&sources.content, root, config)?;
-        let events = event::read_all(root, &files)?;
+        let events = event::read_all_storing(root, &files, stored)?;
         let chronology = model(
             events,
             &translations,

@@ -60,14 +60,15 @@ impl Parsed {
     /// What the file parsed into, as bytes for the build cache; `None`
     /// when it cannot be stored (a translation, parsed with its events).
     pub(crate) fn stored(&self) -> Option<Vec<u8>> {
-        postcard::to_stdvec(self.events.as_ref()?).ok()
+        let events = self.events.as_ref()?;
+        event::store(events.as_deref().map_err(String::as_str))
     }
 
     /// The file at `path` whose `text` parsed into `stored`, as
     /// [`Parsed::stored`] gave it; the text back when the bytes are not
     /// that.
     pub(crate) fn from_stored(path: &Path, text: String, stored: &[u8]) -> Result<Parsed, String> {
-        let Ok(events) = postcard::from_bytes(stored) else {
+        let Some(events) = event::stored(stored) else {
             return Err(text);
         };
         Ok(Parsed {

@@ -65,7 +65,8 @@ fn cache(out: &Path) -> PathBuf {
     out.join(".site.annals-cache")
 }
 
-/// What breaks a cache's bytes; given the edited file's title as cached.
+/// What breaks a cache's bytes; given the edited event's title, which its
+/// stored events hold.
 type Breakage = fn(&mut Vec<u8>, &[u8]);
 
 #[test]
@@ -74,7 +75,7 @@ fn a_broken_or_missing_cache_gives_a_full_build_not_a_wrong_one() {
         ("truncated", |bytes, _| bytes.truncate(bytes.len() / 2)),
         ("emptied", |bytes, _| bytes.clear()),
         ("garbled in its header", |bytes, _| bytes[60] ^= 0x55),
-        ("garbled in the edited file's text", |bytes, edited| {
+        ("garbled in the edited file's events", |bytes, edited| {
             let at = bytes.windows(edited.len()).position(|w| w == edited);
             bytes[at.unwrap() + edited.len() - 2] ^= 0x55;
         }),
@@ -85,7 +86,7 @@ fn a_broken_or_missing_cache_gives_a_full_build_not_a_wrong_one() {
         let (site, opts) = built_then_edited(out.path());
         let mut bytes = fs::read(cache(out.path())).unwrap();
         let edited = &site.events[&site.pick(3).unwrap()].0;
-        breakage(&mut bytes, format!("title: \"{edited}\"").as_bytes());
+        breakage(&mut bytes, edited.as_bytes());
         fs::write(cache(out.path()), bytes).unwrap();
         let report = annals::build(&opts).unwrap();
         assert_same(
