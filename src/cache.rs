@@ -53,18 +53,25 @@ pub(crate) struct Header {
 }
 
 /// A content file in the cache: the digest of its text, and the digest
-/// and length of what it parsed into, or else of its text.
+/// and length of what it parsed into or else the length of its text.
 #[derive(Debug, Serialize, Deserialize)]
 struct Stored {
     path: PathBuf,
     digest: u64,
     parsed: Option<(u64, u64)>,
-    text: Option<(u64, u64)>,
+    text: Option<u64>,
 }
 
-/// A content file as [`write`] stores it: its path, its text, and what it
-/// parsed into, as bytes, when known.
-pub(crate) type File<'a> = (&'a Path, &'a str, Option<Vec<u8>>);
+/// A content file as [`write`] stores it.
+pub(crate) struct File<'a> {
+    pub(crate) path: &'a Path,
+    /// Its text's [`digest`].
+    pub(crate) digest: u64,
+    /// What it parsed into, as bytes, when known.
+    pub(crate) parsed: Option<Vec<u8>>,
+    /// Its text, stored when what it parsed into is not known.
+    pub(crate) text: Option<&'a str>,
+}
 
 /// Where a piece of the cache file is: its offset, length and digest.
 type Place = (u64, u64, u64);
@@ -175,7 +182,7 @@ impl Cache {
                 Some((at, length, sum))
             };
             let parsed = place(stored.parsed);
-            let text = place(stored.text);
+            let text = place(stored.text.map(|length| (stored.digest, length)));
             texts.insert(stored.path.clone(), (stored.digest, parsed, text));
         }
         let mut terms = BTreeMap::new();
@@ -228,10 +235,14 @@ impl Cache {
     /// `prefix`, as the build left them; `None` when they are not there or
     /// not what their digest says.
     pub(crate) fn terms(&self, prefix: &str) -> Option<Terms> {
+        Terms::from_bytes(&self.terms_bytes(prefix)?)
+    }
+
+    /// [`Cache::terms`], as the bytes [`write`] was given.
+    pub(crate) fn terms_bytes(&self, prefix: &str) -> Option<Vec<u8>> {
         let place = self.terms.get(prefix)?;
         let bytes = self.bytes(place)?;
-        (bytes_digest(&bytes) == place.2).then_some(())?;
-        postcard::from_bytes(&bytes).ok()
+        (bytes_digest(&bytes) == place.2).then_some(bytes)
     }
 
     /// The bytes at `(offset, length, _)` of the cache file: read at
@@ -260,13 +271,9 @@ pub(crate) fn write(
     settings: u64,
     written: BTreeSet<String>,
     files: &[File<'_>],
-    terms: &[(String, Terms)],
+    terms: &[(String, Vec<u8>)],
 ) {
     let path = path_of(output);
-    let terms: Vec<(&str, Vec<u8>)> = terms
-        .iter()
-        .filter_map(|(prefix, terms)| Some((prefix.as_str(), postcard::to_stdvec(terms).ok()?)))
-        .collect();
     let header = Header {
         tool: tool(),
         fingerprint: fingerprint.to_string(),
@@ -274,14 +281,16 @@ pub(crate) fn write(
         written,
         files: files
             .iter()
-            .map(|(path, text, parsed)| {
-                let sum = digest(text);
-                Stored {
-                    path: path.to_path_buf(),
-                    digest: sum,
-                    parsed: parsed.as_ref().map(|b| (bytes_digest(b), b.len() as u64)),
-                    text: parsed.is_none().then_some((sum, text.len() as u64)),
-                }
+            .map(|file| Stored {
+                path: file.path.to_path_buf(),
+                digest: file.digest,
+                parsed: file
+                    .parsed
+                    .as_ref()
+                    .map(|b| (bytes_digest(b), b.len() as u64)),
+                text: (file.parsed.is_none())
+                    .then(|| file.text.map(|text| text.len() as u64))
+                    .flatten(),
             })
             .collect(),
         terms: terms
@@ -291,7 +300,10 @@ pub(crate) fn write(
     };
     let blobs = files
         .iter()
-        .map(|(_, text, parsed)| parsed.as_deref().unwrap_or(text.as_bytes()))
+        .map(|file| match (&file.parsed, file.text) {
+            (Some(parsed), _) => parsed.as_slice(),
+            (None, text) => text.unwrap_or_default().as_bytes(),
+        })
         .chain(terms.iter().map(|(_, bytes)| bytes.as_slice()));
     let written = serde_json::to_string(&header)
         .map_err(std::io::Error::other)

@@ -216,7 +216,9 @@ fn body_budget() -> usize {
 /// What a file parsed into (its events, or why it did not parse), as the
 /// build cache stores it; `None` when it cannot be stored.
 pub fn store(parsed: std::result::Result<&[Event], &str>) -> Option<Vec<u8>> {
-    postcard::to_stdvec(&parsed).ok()
+    let mut bytes = postcard::to_stdvec(&parsed).ok()?;
+    bytes.shrink_to_fit();
+    Some(bytes)
 }
 
 /// What a file parsed into, from what [`store`] gave; `None` when the

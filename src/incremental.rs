@@ -35,7 +35,6 @@ use crate::page_path::PagePath;
 use crate::rebuild::files::{self, Files, Parsed};
 use crate::rebuild::{dirty, step};
 use crate::render::Overviews;
-use crate::search::Terms;
 use crate::site::{self, Settings, Site};
 use crate::{BuildOptions, Report, fingerprint};
 
@@ -97,21 +96,30 @@ fn full(
         .unwrap_or_else(PoisonError::into_inner)
         .into_iter()
         .collect();
+    let terms = terms_of(site.editions(), |_| None);
+    let report = site.report(pages, Some(output.clone()));
+    // Each text's digest, and the text itself where its parse is not kept.
     let texts = load::read_each(&sources.root, &sources.content, |file| {
-        Ok((file.path, file.text))
+        let digest = cache::digest(&file.text);
+        let text = (!stored.contains_key(&file.path)).then_some(file.text);
+        Ok((file.path, digest, text))
     });
     match texts {
         Ok(texts) if fingerprint::of(opts) == fingerprint => {
-            let texts: Vec<_> = texts
+            let files: Vec<_> = texts
                 .iter()
-                .map(|(p, t)| (p.as_path(), t.as_str(), stored.remove(p)))
+                .map(|(path, digest, text)| cache::File {
+                    path,
+                    digest: *digest,
+                    parsed: stored.remove(path),
+                    text: text.as_deref(),
+                })
                 .collect();
-            let terms = terms_of(site.editions(), |_| None);
-            cache::write(&output, &fingerprint, settings, written, &texts, &terms);
+            cache::write(&output, &fingerprint, settings, written, &files, &terms);
         }
         _ => cache::remove(&output),
     }
-    Ok(site.report(pages, Some(output)))
+    Ok(report)
 }
 
 /// What an incremental build writes.
@@ -127,7 +135,7 @@ struct Plan {
     /// Every file the render wrote or kept, for the next build's cache.
     written: BTreeSet<String>,
     /// Each edition's search terms, for the next build's cache.
-    terms: Vec<(String, Terms)>,
+    terms: Vec<(String, Vec<u8>)>,
 }
 
 impl Plan {
@@ -161,7 +169,7 @@ impl Plan {
         let site = Site::of(sources, parsed, chronology).ok()?;
         let old = site::editions(sources, &site.config, old).ok()?;
         let (fresh, written, overviews) = render(&site, &old, &cache)?;
-        let terms = terms_of(site.editions(), |prefix| cache.terms(prefix));
+        let terms = terms_of(site.editions(), |prefix| cache.terms_bytes(prefix));
         let known = Known::of(&old, overviews);
         let keep: Vec<String> = written
             .iter()
@@ -216,13 +224,18 @@ impl Plan {
         cache::remove(output);
         let output = staging.patch(&fresh, &self.removed, &stamp)?;
         let files: Vec<_> = self.files.iter().collect();
-        let texts: Vec<_> = files
+        let files: Vec<_> = files
             .par_iter()
-            .map(|&(p, file)| (p, file.text(), file.stored()))
+            .map(|&(path, file)| cache::File {
+                path,
+                digest: cache::digest(file.text()),
+                parsed: file.stored(),
+                text: Some(file.text()),
+            })
             .collect();
         let terms = &self.terms;
-        cache::write(&output, &fingerprint, settings, self.written, &texts, terms);
-        drop(texts);
+        cache::write(&output, &fingerprint, settings, self.written, &files, terms);
+        drop(files);
         site::free_later(self.files);
         Ok(Report {
             rendered,
@@ -291,8 +304,8 @@ fn previous_model(
 /// was made from, or `previous` ones when it was not written.
 fn terms_of(
     editions: &[Edition],
-    previous: impl Fn(&str) -> Option<Terms>,
-) -> Vec<(String, Terms)> {
+    previous: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Vec<(String, Vec<u8>)> {
     editions
         .iter()
         .filter_map(|edition| {

@@ -26,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::load::{self, Sources};
 use crate::output::{Memory, Pages};
 use crate::render::{Dirty, Overviews};
+use crate::search::Terms;
 use crate::site::{self, Settings};
 use crate::watch::Change;
 use files::Files;
@@ -284,7 +285,7 @@ impl Live {
             let rendered = step.rendered;
             let next = step.pages.clone();
             first(step);
-            step::patch_terms(&old, &editions, |old| old.terms.take());
+            step::patch_terms(&old, &editions, |old| Terms::from_bytes(&old.terms.take()?));
             let mut last = self.render_step(&editions, &next, &lists)?;
             last.rendered += rendered;
             Ok(last)

@@ -125,19 +125,37 @@ struct Manifest<'a> {
 
 /// An edition's [`Terms`] between builds: those [`write`] is to make its
 /// index from, when an edit's patch of the previous build's is ready, and,
-/// once it is written, those it was made from.
+/// once it is written, those it was made from, as bytes
+/// ([`Terms::to_bytes`]): a fraction of their size in memory.
 #[derive(Debug, Default)]
-pub struct Slot(Mutex<Option<Terms>>);
+pub struct Slot {
+    given: Mutex<Option<Terms>>,
+    made: Mutex<Option<Vec<u8>>>,
+}
 
 impl Slot {
-    /// Leaves `terms` in the slot.
+    /// Leaves `terms` in the slot, for [`write`] to make the index from.
     pub fn put(&self, terms: Terms) {
-        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(terms);
+        *self.given.lock().unwrap_or_else(PoisonError::into_inner) = Some(terms);
     }
 
-    /// Takes the terms out of the slot.
-    pub fn take(&self) -> Option<Terms> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+    /// Takes out the terms the index was made from, as bytes.
+    pub fn take(&self) -> Option<Vec<u8>> {
+        self.made
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+
+    fn take_given(&self) -> Option<Terms> {
+        self.given
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+
+    fn keep(&self, terms: &Terms) {
+        *self.made.lock().unwrap_or_else(PoisonError::into_inner) = terms.to_bytes();
     }
 }
 
@@ -207,14 +225,15 @@ fn build(
     let word_ranges = {
         let names = events::names(chronology, &members);
         let stems = language.map(Stems::new);
-        let terms = match slot.take() {
+        let terms = match slot.take_given() {
             Some(terms) => terms,
             None => Terms::of(chronology, &names)?,
         };
         drop(names);
         let count = chronology.events.len();
         let words = words::words(terms.postings(), stems.as_ref(), count);
-        slot.put(terms);
+        slot.keep(&terms);
+        drop(terms);
         let (ranges, shards) = word_shards(&words, SHARD_BYTES);
         for (name, text) in shards {
             put(name, text)?;

@@ -36,6 +36,17 @@ impl Terms {
         &self.postings
     }
 
+    /// The terms as bytes, to keep: `None` when they cannot be written.
+    pub fn to_bytes(&self) -> Option<Vec<u8>> {
+        postcard::to_stdvec(self).ok()
+    }
+
+    /// The terms [`Terms::to_bytes`] gave `bytes` of; `None` when they
+    /// are not such bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Terms> {
+        postcard::from_bytes(bytes).ok()
+    }
+
     /// These terms, of the index of `old`, made those of `new`: `None`
     /// when an event of one is not at its position in the other (an event
     /// added, removed or moved renumbers the postings), and the terms must
