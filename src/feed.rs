@@ -231,30 +231,29 @@ fn sitemaps(config: &Config, pages: &[String], limit: usize) -> io::Result<Vec<(
 
 /// The sitemaps.org 0.9 index of the sitemaps `names`.
 fn sitemap_index<'a>(config: &Config, names: impl Iterator<Item = &'a str>) -> io::Result<Vec<u8>> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.create_element("sitemapindex")
-        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
-        .write_inner_content(|w| {
-            for name in names {
-                w.create_element("sitemap")
-                    .write_inner_content(|w| text(w, "loc", &absolute(config, name)))?;
-            }
-            Ok(())
-        })?;
-    Ok(finish(w))
+    locations(config, ("sitemapindex", "sitemap"), names)
 }
 
 /// The sitemaps.org 0.9 sitemap of `pages`.
 fn sitemap(config: &Config, pages: &[String]) -> io::Result<Vec<u8>> {
+    locations(config, ("urlset", "url"), pages.iter().map(String::as_str))
+}
+
+/// A sitemaps.org 0.9 document: in the element `list`, one element `item`
+/// per path of `paths`, holding its absolute URL as `<loc>`.
+fn locations<'a>(
+    config: &Config,
+    (list, item): (&str, &str),
+    paths: impl Iterator<Item = &'a str>,
+) -> io::Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.create_element("urlset")
+    w.create_element(list)
         .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
         .write_inner_content(|w| {
-            for page in pages {
-                w.create_element("url")
-                    .write_inner_content(|w| text(w, "loc", &absolute(config, page)))?;
+            for path in paths {
+                w.create_element(item)
+                    .write_inner_content(|w| text(w, "loc", &absolute(config, path)))?;
             }
             Ok(())
         })?;
