@@ -227,8 +227,7 @@ impl Cache {
         let (_, Some(place), _) = self.texts.get(path)? else {
             return None;
         };
-        let bytes = self.bytes(place)?;
-        (bytes_digest(&bytes) == place.2).then_some(bytes)
+        self.checked(place)
     }
 
     /// The terms of the search index of the edition in the folder
@@ -240,7 +239,11 @@ impl Cache {
 
     /// [`Cache::terms`], as the bytes [`write`] was given.
     pub(crate) fn terms_bytes(&self, prefix: &str) -> Option<Vec<u8>> {
-        let place = self.terms.get(prefix)?;
+        self.checked(self.terms.get(prefix)?)
+    }
+
+    /// The bytes at `place`, when they are what its digest says.
+    fn checked(&self, place: &Place) -> Option<Vec<u8>> {
         let bytes = self.bytes(place)?;
         (bytes_digest(&bytes) == place.2).then_some(bytes)
     }

@@ -144,6 +144,17 @@ impl Chronology {
         &self.files
     }
 
+    /// Whether `other` holds the same events, by slug, in the same order:
+    /// every event at its position.
+    pub fn same_order(&self, other: &Chronology) -> bool {
+        self.events.len() == other.events.len()
+            && self
+                .events
+                .iter()
+                .zip(&other.events)
+                .all(|(a, b)| a.slug == b.slug)
+    }
+
     /// The published event with this slug.
     pub fn get(&self, slug: &str) -> Option<usize> {
         self.by_slug.get(slug).copied()

@@ -40,12 +40,7 @@ pub(crate) fn dirty(old: &Chronology, new: &Chronology) -> Dirty {
         }
     }
     let resized = resized_eras(old, new);
-    let same_order = old.events.len() == new.events.len()
-        && old
-            .events
-            .iter()
-            .zip(&new.events)
-            .all(|(a, b)| a.slug == b.slug);
+    let same_order = old.same_order(new);
     // Sources are cited in the same events in the same order unless an
     // event changed more than its body or moved.
     let moved = match recarded.is_empty() && same_order {

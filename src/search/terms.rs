@@ -52,14 +52,7 @@ impl Terms {
     /// added, removed or moved renumbers the postings), and the terms must
     /// be made from every event.
     pub fn patched(mut self, old: &Chronology, new: &Chronology) -> Result<Option<Terms>> {
-        let same = old.events.len() == new.events.len() && self.events == old.events.len();
-        let moved = || {
-            old.events
-                .iter()
-                .zip(&new.events)
-                .any(|(a, b)| a.slug != b.slug)
-        };
-        if !same || moved() {
+        if self.events != old.events.len() || !old.same_order(new) {
             return Ok(None);
         }
         let old_names = events::names(old, &Memberships::of(old));
