@@ -10,17 +10,19 @@ page per tag and actor). It looks like a diplomatic chronology: each event
 has ~300-600 words, a title, a date at the precision the record gives (a
 day, a month or a year; some approximate, some ranges with an end), 2-3
 tags, 2 actors, a place for some, a one-sentence summary for most (the others default to
-the body's first paragraph), and two to four sources as chronologies
+the body's first paragraph), dates the record is unsure of in EDTF's forms
+for six in a hundred (`1976?`, `197X`, an interval, `../1952`), treaty
+stages (signature, each party's ratification, entry into force, for some a
+termination) for about one in twenty, and two to four sources as chronologies
 cite them: most without a URL (archival files with legajo and folio, cables,
 treaty series volumes, newspaper pages), many shared between events; the
 rest links, some with an archived copy. Bodies have headings, a list, a
 link, emphasis and footnotes; one event in a hundred is a long one (~3000
 words, a table, several footnotes). A quarter of the events are translated
 into Spanish (`x.es.md`; the site has two editions). The Hugo site carries
-the same data: sources, ranges, approximate dates and translations (Hugo's
-Spanish edition holds only the translated events, annals' holds every
-event, the untranslated ones in English). Treaty stages and uncertain
-(EDTF) dates are not generated. Same seed, same bytes. `--annals-only` leaves
+the same data: sources, ranges, approximate and uncertain dates (shown as
+written), stages and translations (both Spanish editions hold pages for
+the translated events only). Same seed, same bytes. `--annals-only` leaves
 out the Hugo site (bench/run.py asks for it from a million events, where Hugo
 would need ~85 GiB of memory).
 """
@@ -71,6 +73,7 @@ HUGO_BASEOF = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><tit
 """
 HUGO_SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ if .Params.circa }}c. {{ end }}<time>{{ .Params.shown }}</time>{{ with .Params.end }} – <time>{{ . }}</time>{{ end }}{{ with .Params.place }}, {{ . }}{{ end }}</p>
 <ul>{{ range .Params.tags }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
+{{ with .Params.stages }}<ol class="stages">{{ range . }}<li>{{ .stage }}, <time>{{ .date }}</time>{{ with .by }} ({{ . }}){{ end }}{{ with .place }}, {{ . }}{{ end }}</li>{{ end }}</ol>{{ end }}
 {{ .Content }}
 <ol>{{ range .Params.sources }}<li>{{ if .url }}<a href="{{ .url }}">{{ .title }}</a>{{ else }}{{ .title }}{{ end }}{{ with .publisher }}, {{ . }}{{ end }}{{ with .date }}, {{ . }}{{ end }}{{ with .locator }}, {{ . }}{{ end }}{{ with .archived }} (<a href="{{ . }}">archived</a>){{ end }}</li>{{ end }}</ol>
 {{ with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
@@ -202,8 +205,56 @@ def when(rng):
     if roll < 0.35:
         return (f"{year:04d}-{month:02d}", f"{MONTHS[month - 1]} {year}",
                 f"{year:04d}-{month:02d}-01", year)
-    return (f"{year:04d}-{month:02d}-{day:02d}", f"{day} {MONTHS[month - 1]} {year}",
-            f"{year:04d}-{month:02d}-{day:02d}", year)
+    if roll < 0.94:
+        return (f"{year:04d}-{month:02d}-{day:02d}", f"{day} {MONTHS[month - 1]} {year}",
+                f"{year:04d}-{month:02d}-{day:02d}", year)
+    return uncertain(rng, year, month)
+
+
+def uncertain(rng, year, month):
+    """A date the record is unsure of, in one of EDTF's level-1 forms, for
+    six events in a hundred: (written, shown, a full date, the year)."""
+    roll, name = rng.random(), MONTHS[month - 1]
+    if roll < 0.3:
+        return f"{year:04d}?", f"{year}?", f"{year:04d}-01-01", year
+    if roll < 0.45:
+        return f"{year:04d}-{month:02d}?", f"{name} {year}?", f"{year:04d}-{month:02d}-01", year
+    if roll < 0.6:
+        decade = year // 10 * 10
+        return f"{decade // 10:03d}X", f"{decade}s", f"{decade:04d}-01-01", decade
+    if roll < 0.8:
+        last = add_months(year, month, rng.randint(1, 8))
+        shown = f"{name} {year} – {MONTHS[last[1] - 1]} {last[0]}"
+        written = f"{year:04d}-{month:02d}/{last[0]:04d}-{last[1]:02d}"
+        return written, shown, f"{year:04d}-{month:02d}-01", year
+    if roll < 0.9:
+        return f"../{year:04d}", f"before {year}", f"{year:04d}-01-01", year
+    return f"{year:04d}/..", f"from {year}", f"{year:04d}-01-01", year
+
+
+def add_months(year, month, months):
+    """The (year, month) `months` after `month` of `year`."""
+    total = year * 12 + month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def stages(rng, date, actors):
+    """An agreement's lifecycle after its signature on `date` (a day): each
+    party's ratification some months later (one in four approximate), entry
+    into force after the last, and for one agreement in five its
+    termination years on (before 2026). Every stage is later than those it follows."""
+    year, month = int(date[:4]), int(date[5:7])
+    lifecycle = [{"stage": "signed", "date": date, "place": rng.choice(PLACES)}]
+    for party in actors:
+        year, month = add_months(year, month, rng.randint(1, 6))
+        ratified = f"{year:04d}-{month:02d}" + ("~" if rng.random() < 0.25 else "")
+        lifecycle.append({"stage": "ratified", "date": ratified, "by": party})
+    year, month = add_months(year, month, rng.randint(1, 3))
+    lifecycle.append({"stage": "in force", "date": f"{year:04d}-{month:02d}-01"})
+    ended = year + rng.randint(2, 30)
+    if rng.random() < 0.2 and ended <= 2025:
+        lifecycle.append({"stage": "terminated", "date": f"{ended:04d}"})
+    return lifecycle
 
 
 def range_end(rng, date):
@@ -222,7 +273,8 @@ def range_end(rng, date):
 
 def event(rng, index):
     date, shown, full, year = when(rng)
-    end = range_end(rng, date)
+    plain = date[-1].isdigit() and "/" not in date
+    end = range_end(rng, date) if plain else None
     title = sentence(rng, rng.randint(3, 7))[:-1] + f" ({index})"
     e = {
         "slug": f"e{index:07d}",
@@ -237,8 +289,10 @@ def event(rng, index):
     }
     if end:
         e["end"] = end
-    if rng.random() < 0.1:
+    if rng.random() < 0.1 and plain:
         e["circa"] = True
+    if rng.random() < 0.08 and plain and len(date) == 10 and not end:
+        e["stages"] = stages(rng, date, e["actors"])
     if rng.random() < 0.8:
         e["summary"] = sentence(rng, rng.randint(12, 24))
     if rng.random() < 0.3:
@@ -286,8 +340,18 @@ def yaml_sources(sources, plain_citations):
     return "sources:\n" + "\n".join(lines) + "\n"
 
 
+def yaml_stages(lifecycle):
+    """The `stages:` list, one flow mapping a stage."""
+    rows = ("  - {" + ", ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}"
+                                for key, value in stage.items()) + "}"
+            for stage in lifecycle)
+    return "stages:\n" + "\n".join(rows) + "\n"
+
+
 def optional(e):
     lines = ""
+    if "stages" in e:
+        lines += yaml_stages(e["stages"])
     if "end" in e:
         lines += f'end: "{e["end"]}"\n'
     if e.get("circa"):
