@@ -12,6 +12,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::Chronology;
 use crate::source::{Source, SourceId};
 
@@ -90,9 +92,10 @@ impl<'a> Bibliography<'a> {
                 }
             }
         }
-        let keys: Vec<String> = entries.iter().map(|e| sort_key(&e.source)).collect();
+        let keys: Vec<String> = entries.par_iter().map(|e| sort_key(&e.source)).collect();
         let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by(|&a, &b| {
+        // No two entries have the same source: the order is total.
+        order.par_sort_unstable_by(|&a, &b| {
             keys[a]
                 .cmp(&keys[b])
                 .then(entries[a].source.id.cmp(&entries[b].source.id))
