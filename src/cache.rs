@@ -31,7 +31,7 @@ use crate::load::Sources;
 use crate::search::Terms;
 
 /// The first line of a cache file: its format.
-const FORMAT: &str = "annals build cache 3";
+const FORMAT: &str = "annals build cache 4";
 
 /// What the cache says about the build that wrote the output.
 #[derive(Debug, Serialize, Deserialize)]
@@ -94,9 +94,7 @@ pub(crate) fn path_of(output: &Path) -> PathBuf {
 
 /// The digest of a text.
 pub(crate) fn digest(text: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
+    bytes_digest(text.as_bytes())
 }
 
 /// Which annals this is: its version and its executable's size and time.
@@ -259,9 +257,7 @@ impl Cache {
 
 /// The digest of some bytes.
 fn bytes_digest(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    hasher.write(bytes);
-    hasher.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// Writes the cache of `output`: the build of `fingerprint` and `settings`

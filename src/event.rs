@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::date::When;
@@ -186,10 +187,8 @@ pub fn read_all_storing(
     let held = AtomicUsize::new(0);
     let parsed = crate::load::read_each(root, files, |file| {
         let mut events = parse_file(&file)?;
-        let bytes = stored.and_then(|_| store(Ok(&events)));
-        if let (Some(stored), Some(bytes)) = (stored, bytes) {
-            let mut stored = stored.lock().unwrap_or_else(PoisonError::into_inner);
-            stored.push((file.path.clone(), bytes));
+        if let Some(stored) = stored {
+            put(stored, &file.path, Ok(events.as_slice()));
         }
         if file.format == Format::Markdown {
             for event in &mut events {
@@ -213,17 +212,30 @@ fn body_budget() -> usize {
         .unwrap_or(128 << 20)
 }
 
-/// What a file parsed into (its events, or why it did not parse), as the
-/// build cache stores it; `None` when it cannot be stored.
-pub fn store(parsed: std::result::Result<&[Event], &str>) -> Option<Vec<u8>> {
+/// Puts what the file at `path` parsed into in `stored`, when it can be
+/// stored.
+pub fn put<T: Serialize + ?Sized>(
+    stored: &Stored,
+    path: &Path,
+    parsed: std::result::Result<&T, &str>,
+) {
+    if let Some(bytes) = store(parsed) {
+        let mut stored = stored.lock().unwrap_or_else(PoisonError::into_inner);
+        stored.push((path.to_path_buf(), bytes));
+    }
+}
+
+/// What a file parsed into (its events or translation, or why it did not
+/// parse), as the build cache stores it; `None` when it cannot be stored.
+pub fn store<T: Serialize + ?Sized>(parsed: std::result::Result<&T, &str>) -> Option<Vec<u8>> {
     let mut bytes = postcard::to_stdvec(&parsed).ok()?;
     bytes.shrink_to_fit();
     Some(bytes)
 }
 
-/// What a file parsed into, from what [`store`] gave; `None` when the
-/// bytes are not that.
-pub fn stored(bytes: &[u8]) -> Option<std::result::Result<Vec<Event>, String>> {
+/// What a file parsed into, from what [`store`] gave (a slice of events
+/// reads back as a `Vec`); `None` when the bytes are not that.
+pub fn stored<T: DeserializeOwned>(bytes: &[u8]) -> Option<std::result::Result<T, String>> {
     postcard::from_bytes(bytes).ok()
 }
 

@@ -150,9 +150,12 @@ impl Plan {
         let parsed = Settings::parse(sources, opts).ok()?;
         let paths: Vec<PathBuf> = sources.content.iter().map(|(p, _)| p.clone()).collect();
         let known = |path: &Path, text: String| {
-            let same = cache.digest_of(path) == Some(cache::digest(&text));
-            match cache.parsed(path).filter(|_| same) {
-                Some(stored) => Parsed::from_stored(path, text, &stored),
+            let digest = cache::digest(&text);
+            match cache
+                .parsed(path)
+                .filter(|_| cache.digest_of(path) == Some(digest))
+            {
+                Some(stored) => Parsed::from_stored(path, (text, digest), &stored, &parsed.config),
                 None => Err(text),
             }
         };
@@ -228,7 +231,7 @@ impl Plan {
             .par_iter()
             .map(|&(path, file)| cache::File {
                 path,
-                digest: cache::digest(file.text()),
+                digest: file.digest(),
                 parsed: file.stored(),
                 text: Some(file.text()),
             })
@@ -282,13 +285,15 @@ fn previous_model(
 ) -> Option<Chronology> {
     let unchanged = |path: &Path| {
         let file = files.get(path)?;
-        (cache.digest_of(path) == Some(cache::digest(file.text()))).then_some(file)
+        (cache.digest_of(path) == Some(file.digest())).then_some(file)
     };
     let mut changed = BTreeMap::new();
     for path in cache.paths() {
         if unchanged(path).is_none() {
             let parsed = match cache.parsed(path) {
-                Some(stored) => Parsed::from_stored(path, String::new(), &stored).ok()?,
+                Some(stored) => {
+                    Parsed::from_stored(path, (String::new(), 0), &stored, config).ok()?
+                }
                 None => Parsed::new(path, cache.text(path)?, config),
             };
             changed.insert(path, parsed);

@@ -8,6 +8,8 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::actor::Actors;
 use crate::chronology::{Chronology, Drafts};
 use crate::config::Config;
@@ -49,7 +51,7 @@ impl Settings {
 /// grouped, their actors by the `declared` ones (`content/actors/`).
 pub(crate) fn model(
     events: Vec<Event>,
-    translations: &[translation::TranslationFile],
+    translations: Vec<translation::Parsed>,
     declared: &[Text],
     config: &Config,
     drafts: Drafts,
@@ -62,6 +64,19 @@ pub(crate) fn model(
     let (events, actors) = both(events, actors)?;
     crate::stage::check_parties(events.iter().flat_map(|e| &e.stages), &actors)?;
     Ok(Chronology::new(events, config, drafts)?.with_actors(actors))
+}
+
+/// Parses the translation `file`, and puts what it parsed into in
+/// `stored`, when given, for the build cache.
+fn parse_storing(
+    file: &translation::TranslationFile,
+    stored: Option<&event::Stored>,
+) -> translation::Parsed {
+    let parsed = file.parse();
+    if let (Some(stored), Ok(translation)) = (stored, &parsed.translation) {
+        event::put(stored, &parsed.path, Ok(translation));
+    }
+    parsed
 }
 
 /// Both values, or every error of the two.
@@ -137,9 +152,13 @@ impl Site {
         let root = &sources.root;
         let (files, translations) = translation::partition(&sources.content, root, config)?;
         let events = event::read_all_storing(root, &files, stored)?;
+        let translations = translations
+            .par_iter()
+            .map(|file| parse_storing(file, stored))
+            .collect();
         let chronology = model(
             events,
-            &translations,
+            translations,
             &sources.actors,
             config,
             opts.drafts,

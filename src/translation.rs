@@ -11,8 +11,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::config::Config;
 use crate::error::{Error, Position, Result};
 use crate::event::{Event, RawTranslation, Translation};
@@ -55,15 +53,6 @@ pub fn partition(
     Ok((events, translations.into_iter().flatten().collect()))
 }
 
-/// The translations among files already read.
-pub fn among(files: Vec<SourceFile>, config: &Config) -> Vec<TranslationFile> {
-    let others = other_languages(config);
-    files
-        .into_iter()
-        .filter_map(|file| of_file(file, &others))
-        .collect()
-}
-
 fn of_file(file: SourceFile, others: &[&str]) -> Option<TranslationFile> {
     let (lang, original) = translated(&file.path, others)?;
     Some(TranslationFile {
@@ -80,10 +69,11 @@ fn other_languages(config: &Config) -> Vec<&str> {
         .collect()
 }
 
-/// Whether `file` translates an event into one of the site's languages
-/// but the first (and so is no event itself).
-pub fn is_translation(file: &SourceFile, config: &Config) -> bool {
-    translated(&file.path, &other_languages(config)).is_some()
+/// The language `path` translates into and the file it translates, when
+/// it is a translation into one of the site's languages but the first (and
+/// so no event itself).
+pub fn of_path(path: &Path, config: &Config) -> Option<(String, PathBuf)> {
+    translated(path, &other_languages(config))
 }
 
 /// `(es, content/x.md)` for `content/x.es.md` when `es` is one of `langs`.
@@ -97,6 +87,31 @@ fn translated(path: &Path, langs: &[&str]) -> Option<(String, PathBuf)> {
     let lang = langs.iter().find(|code| **code == lang)?;
     let original = path.with_file_name(format!("{name}.{extension}"));
     Some((lang.to_string(), original))
+}
+
+/// A translation file, parsed: what it translates, into which language,
+/// and what it says (or why it does not).
+pub struct Parsed {
+    /// The translation's file.
+    pub path: PathBuf,
+    /// The language it is in.
+    pub lang: String,
+    /// The file it translates.
+    pub original: PathBuf,
+    /// What it says.
+    pub translation: Result<Translation>,
+}
+
+impl TranslationFile {
+    /// Parses the file.
+    pub fn parse(&self) -> Parsed {
+        Parsed {
+            path: self.file.path.clone(),
+            lang: self.lang.clone(),
+            original: self.original.clone(),
+            translation: parse_file(self),
+        }
+    }
 }
 
 fn parse_file(file: &TranslationFile) -> Result<Translation> {
@@ -117,15 +132,10 @@ fn parse_file(file: &TranslationFile) -> Result<Translation> {
     raw.validate(split.body.to_string(), origin, split.body_line, at)
 }
 
-/// Parses the translation files and gives each event its translations;
-/// checks every translation's language and source count. A translation
-/// without an original is an error.
-pub fn attach(
-    mut events: Vec<Event>,
-    files: &[TranslationFile],
-    config: &Config,
-) -> Result<Vec<Event>> {
-    let parsed: Vec<Result<Translation>> = files.par_iter().map(parse_file).collect();
+/// Gives each event its translations, parsed; checks every translation's
+/// language and source count. A translation without an original is an
+/// error.
+pub fn attach(mut events: Vec<Event>, parsed: Vec<Parsed>, config: &Config) -> Result<Vec<Event>> {
     let by_path: HashMap<PathBuf, usize> = events
         .iter()
         .enumerate()
@@ -133,8 +143,8 @@ pub fn attach(
         .map(|(index, event)| (event.path().to_path_buf(), index))
         .collect();
     let mut errors = Vec::new();
-    for (file, translation) in files.iter().zip(parsed) {
-        let translation = match translation {
+    for file in parsed {
+        let translation = match file.translation {
             Ok(translation) => translation,
             Err(error) => {
                 errors.push(error);
@@ -143,10 +153,10 @@ pub fn attach(
         };
         match by_path.get(&file.original) {
             Some(&index) => {
-                events[index].translations.insert(file.lang.clone(), translation);
+                events[index].translations.insert(file.lang, translation);
             }
             None => errors.push(Error::content(
-                Position::file(&file.file.path),
+                Position::file(&file.path),
                 format!(
                     "translates {}, which does not exist: name a translation after its event's file",
                     file.original.display()

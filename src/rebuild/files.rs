@@ -10,39 +10,67 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache;
 use crate::chronology::{Chronology, Drafts};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::event::{self, Event};
+use crate::event::{self, Event, Translation};
 use crate::load::{self, Changes, SourceFile, Text};
-use crate::{site, translation};
+use crate::site;
+use crate::translation::{self, TranslationFile};
 
 /// A content file's text and what it parsed into (or why it did not).
 #[derive(Clone)]
 pub(crate) struct Parsed {
     text: String,
-    format: load::Format,
-    /// `None` for a translation, parsed with the events it translates.
-    events: Option<Result<Vec<Event>, String>>,
+    /// The text's [`cache::digest`].
+    digest: u64,
+    parse: Parse,
+}
+
+/// What a content file parsed into: events, or a translation of one.
+#[derive(Clone)]
+enum Parse {
+    Events(Result<Vec<Event>, String>),
+    Translation {
+        lang: String,
+        original: PathBuf,
+        translation: Box<Result<Translation, String>>,
+    },
 }
 
 impl Parsed {
     /// Parses `text`, the file at `path`, for a site of `config`.
     pub(crate) fn new(path: &Path, text: String, config: &Config) -> Parsed {
+        let digest = cache::digest(&text);
         let format = load::format_of(path).unwrap_or(load::Format::Markdown);
         let file = SourceFile {
             path: path.to_path_buf(),
             text,
             format,
         };
-        let events = match translation::is_translation(&file, config) {
-            true => None,
-            false => Some(event::parse_file(&file).map_err(|error| error.to_string())),
+        let Some((lang, original)) = translation::of_path(path, config) else {
+            let events = event::parse_file(&file).map_err(|error| error.to_string());
+            return Parsed {
+                text: file.text,
+                digest,
+                parse: Parse::Events(events),
+            };
         };
+        let file = TranslationFile {
+            file,
+            lang,
+            original,
+        };
+        let translation = file.parse().translation;
         Parsed {
-            text: file.text,
-            format,
-            events,
+            parse: Parse::Translation {
+                lang: file.lang,
+                original: file.original,
+                translation: Box::new(translation.map_err(|error| error.to_string())),
+            },
+            text: file.file.text,
+            digest,
         }
     }
 
@@ -51,31 +79,65 @@ impl Parsed {
         &self.text
     }
 
+    /// The [`cache::digest`] of the file's text.
+    pub(crate) fn digest(&self) -> u64 {
+        self.digest
+    }
+
     /// What the file parsed into: `None` for a translation.
     #[cfg(test)]
     pub(crate) fn events(&self) -> Option<&Result<Vec<Event>, String>> {
-        self.events.as_ref()
+        match &self.parse {
+            Parse::Events(events) => Some(events),
+            Parse::Translation { .. } => None,
+        }
+    }
+
+    /// What the file parsed into when it is a translation.
+    #[cfg(test)]
+    pub(crate) fn translation(&self) -> Option<&Result<Translation, String>> {
+        match &self.parse {
+            Parse::Events(_) => None,
+            Parse::Translation { translation, .. } => Some(translation),
+        }
     }
 
     /// What the file parsed into, as bytes for the build cache; `None`
-    /// when it cannot be stored (a translation, parsed with its events).
+    /// when it cannot be stored.
     pub(crate) fn stored(&self) -> Option<Vec<u8>> {
-        let events = self.events.as_ref()?;
-        event::store(events.as_deref().map_err(String::as_str))
+        match &self.parse {
+            Parse::Events(events) => event::store(events.as_deref().map_err(String::as_str)),
+            Parse::Translation { translation, .. } => {
+                event::store(translation.as_ref().as_ref().map_err(String::as_str))
+            }
+        }
     }
 
-    /// The file at `path` whose `text` parsed into `stored`, as
-    /// [`Parsed::stored`] gave it; the text back when the bytes are not
-    /// that.
-    pub(crate) fn from_stored(path: &Path, text: String, stored: &[u8]) -> Result<Parsed, String> {
-        let Some(events) = event::stored(stored) else {
-            return Err(text);
+    /// The file at `path` of a site of `config`, whose `text` of `digest`
+    /// parsed into `stored`, as [`Parsed::stored`] gave it; the text back
+    /// when the bytes are not that.
+    pub(crate) fn from_stored(
+        path: &Path,
+        (text, digest): (String, u64),
+        stored: &[u8],
+        config: &Config,
+    ) -> Result<Parsed, String> {
+        let parse = match translation::of_path(path, config) {
+            None => event::stored(stored).map(Parse::Events),
+            Some((lang, original)) => event::stored(stored).map(|translation| Parse::Translation {
+                lang,
+                original,
+                translation: Box::new(translation),
+            }),
         };
-        Ok(Parsed {
-            text,
-            format: load::format_of(path).unwrap_or(load::Format::Markdown),
-            events: Some(events),
-        })
+        match parse {
+            Some(parse) => Ok(Parsed {
+                text,
+                digest,
+                parse,
+            }),
+            None => Err(text),
+        }
     }
 }
 
@@ -157,17 +219,21 @@ pub(crate) fn chronology<'a>(
     let mut translations = Vec::new();
     let mut errors = Vec::new();
     for (path, parsed) in files {
-        match &parsed.events {
-            Some(Ok(parsed)) => events.extend(parsed.iter().cloned()),
-            Some(Err(error)) => errors.push(Error::Usage(error.clone())),
-            None => translations.push(SourceFile {
+        match &parsed.parse {
+            Parse::Events(Ok(parsed)) => events.extend(parsed.iter().cloned()),
+            Parse::Events(Err(error)) => errors.push(Error::Usage(error.clone())),
+            Parse::Translation {
+                lang,
+                original,
+                translation,
+            } => translations.push(translation::Parsed {
                 path: path.to_path_buf(),
-                text: parsed.text.clone(),
-                format: parsed.format,
+                lang: lang.clone(),
+                original: original.clone(),
+                translation: (**translation).clone().map_err(Error::Usage),
             }),
         }
     }
     Error::collect(errors)?;
-    let translations = translation::among(translations, config);
-    site::model(events, &translations, declared, config, drafts, changes)
+    site::model(events, translations, declared, config, drafts, changes)
 }

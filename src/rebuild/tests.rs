@@ -316,10 +316,11 @@ fn edits_to_actors_and_pages_are_served_as_a_build_gives_them() {
 }
 
 #[test]
-fn a_stored_parse_reads_back_as_the_events_parsed() {
+fn a_stored_parse_reads_back_as_what_was_parsed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = crate::config::Config::default();
-    let mut events = 0;
+    let site = fs::read_to_string(root.join("site.yaml")).unwrap();
+    let config = crate::config::Config::parse(&site).unwrap();
+    let (mut events, mut translations) = (0, 0);
     for entry in fs::read_dir(root.join("content/events")).unwrap() {
         let path = entry.unwrap().path();
         let path = path.strip_prefix(root).unwrap();
@@ -328,11 +329,20 @@ fn a_stored_parse_reads_back_as_the_events_parsed() {
         let Some(stored) = parsed.stored() else {
             continue;
         };
-        let again = files::Parsed::from_stored(path, text, &stored).unwrap();
+        let again = files::Parsed::from_stored(path, (text, parsed.digest()), &stored, &config);
+        let again = again.unwrap();
         assert_eq!(again.events(), parsed.events(), "{}", path.display());
+        assert_eq!(
+            again.translation(),
+            parsed.translation(),
+            "{}",
+            path.display()
+        );
         events += parsed
             .events()
             .map_or(0, |e| e.as_ref().map_or(0, Vec::len));
+        translations += usize::from(parsed.translation().is_some_and(|t| t.is_ok()));
     }
     assert!(events >= 10, "{events} events read back");
+    assert!(translations >= 10, "{translations} translations read back");
 }
