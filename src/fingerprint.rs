@@ -15,6 +15,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::BuildOptions;
@@ -46,11 +47,20 @@ pub fn of(opts: &BuildOptions) -> String {
     format!("{:?}", opts.drafts).hash(&mut hasher);
     crate::load::history_fingerprint(&opts.root).hash(&mut hasher);
     for input in INPUTS {
-        for entry in WalkDir::new(opts.root.join(input)).sort_by_file_name() {
+        let entries: Vec<_> = WalkDir::new(opts.root.join(input))
+            .sort_by_file_name()
+            .into_iter()
+            .collect();
+        // The files are looked at on every core, and hashed in their order.
+        let stats: Vec<_> = entries
+            .par_iter()
+            .map(|entry| entry.as_ref().ok().map(|entry| stat(entry.path())))
+            .collect();
+        for (entry, stat) in entries.iter().zip(stats) {
             match entry {
                 Ok(entry) => {
                     entry.path().strip_prefix(&opts.root).ok().hash(&mut hasher);
-                    stat(entry.path()).hash(&mut hasher);
+                    stat.flatten().hash(&mut hasher);
                 }
                 Err(error) => error.to_string().hash(&mut hasher),
             }
