@@ -136,6 +136,9 @@ struct Plan {
     written: BTreeSet<String>,
     /// Each edition's search terms, for the next build's cache.
     terms: Vec<(String, Vec<u8>)>,
+    /// The previous build's cache, whose stored parses of the files that
+    /// did not change go into the next one as they are.
+    cache: Cache,
 }
 
 impl Plan {
@@ -190,6 +193,7 @@ impl Plan {
             removed,
             written,
             terms,
+            cache,
         })
     }
 
@@ -227,13 +231,18 @@ impl Plan {
         cache::remove(output);
         let output = staging.patch(&fresh, &self.removed, &stamp)?;
         let files: Vec<_> = self.files.iter().collect();
+        let previous = &self.cache;
         let files: Vec<_> = files
             .par_iter()
-            .map(|&(path, file)| cache::File {
-                path,
-                digest: file.digest(),
-                parsed: file.stored(),
-                text: Some(file.text()),
+            .map(|&(path, file)| {
+                let unchanged = previous.digest_of(path) == Some(file.digest());
+                let parsed = unchanged.then(|| previous.parsed(path)).flatten();
+                cache::File {
+                    path,
+                    digest: file.digest(),
+                    parsed: parsed.or_else(|| file.stored()),
+                    text: Some(file.text()),
+                }
             })
             .collect();
         let terms = &self.terms;
