@@ -17,9 +17,9 @@
 //! pages neither render again nor are known to leave as it is (a page kind
 //! the edit logic does not know).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::PoisonError;
 
 use rayon::prelude::*;
 
@@ -30,13 +30,16 @@ use crate::edition::Edition;
 use crate::error::Result;
 use crate::event;
 use crate::load::{self, Sources};
-use crate::output::{self, Memory, Pages, Parts, Sink, Staging};
-use crate::page_path::PagePath;
+use crate::output::{self, Memory, Pages, Staging};
 use crate::rebuild::files::{self, Files, Parsed};
-use crate::rebuild::{dirty, step};
+use crate::rebuild::step;
 use crate::render::Overviews;
 use crate::site::{self, Settings, Site};
 use crate::{BuildOptions, Report, fingerprint};
+
+mod known;
+
+use known::{Known, Written};
 
 /// Past this many content files a build keeps no cache and every build is
 /// a full one: an incremental build holds every file's text and two models
@@ -163,7 +166,6 @@ impl Plan {
             }
         };
         let files = Files::read_known(&sources.root, &paths, &parsed.config, &known).ok()?;
-        let old = previous_model(&cache, &files, sources, &parsed.config, opts.drafts)?;
         let chronology = files::chronology(
             files.iter(),
             &sources.actors,
@@ -172,6 +174,14 @@ impl Plan {
             &sources.changes,
         )
         .ok()?;
+        let old = previous_model(
+            &cache,
+            &files,
+            sources,
+            &parsed.config,
+            opts.drafts,
+            &chronology,
+        )?;
         let site = Site::of(sources, parsed, chronology).ok()?;
         let old = site::editions(sources, &site.config, old).ok()?;
         let (fresh, written, overviews) = render(&site, &old, &cache)?;
@@ -284,13 +294,16 @@ fn render(
 }
 
 /// The model of the previous build: the content files as they are, the
-/// changed ones as the cache holds them.
+/// changed ones as the cache holds them. When those differ only in their
+/// bodies, it is the model of the files as they are, `now`, with the
+/// bodies the cache holds.
 fn previous_model(
     cache: &Cache,
     files: &Files,
     sources: &Sources,
     config: &Config,
     drafts: Drafts,
+    now: &Chronology,
 ) -> Option<Chronology> {
     let unchanged = |path: &Path| {
         let file = files.get(path)?;
@@ -307,6 +320,13 @@ fn previous_model(
             };
             changed.insert(path, parsed);
         }
+    }
+    let none_added = files
+        .iter()
+        .all(|(path, _)| cache.digest_of(path).is_some());
+    let from_now = none_added.then(|| files::with_bodies_of(now, &changed, files));
+    if let Some(old) = from_now.flatten() {
+        return Some(old);
     }
     let old = cache
         .paths()
@@ -332,101 +352,4 @@ fn terms_of(
 /// How many of `paths` are HTML pages: what a build counts.
 fn html<'a>(paths: impl Iterator<Item = &'a String>) -> usize {
     paths.filter(|path| path.ends_with(".html")).count()
-}
-
-/// The files of a build that the edit logic knows to leave as they are
-/// unless it renders them again: the pages of events and their aliases,
-/// the files events publish, listings and their later pages, and the
-/// not-found page (made from settings and templates only); and, when the
-/// overviews were skipped, every file: all but the event pages and the
-/// search index are made from what the events hold but their bodies, which
-/// did not change.
-struct Known {
-    /// Every file, when the overviews were skipped.
-    all: bool,
-    pages: HashSet<String>,
-    /// Listings, each with its edition's folder.
-    listings: Vec<(String, PagePath<'static>)>,
-}
-
-impl Known {
-    fn of(editions: &[Edition], overviews: Overviews) -> Known {
-        let mut known = Known {
-            all: overviews == Overviews::Skip,
-            pages: HashSet::new(),
-            listings: Vec::new(),
-        };
-        for edition in editions {
-            known.add(&edition.prefix, &edition.chronology);
-        }
-        known
-    }
-
-    /// The files of one edition, in the folder `prefix`.
-    fn add(&mut self, prefix: &str, chronology: &Chronology) {
-        self.pages.insert(format!("{prefix}{}", PagePath::NotFound));
-        for page in dirty::paths(chronology) {
-            self.pages.insert(format!("{prefix}{page}"));
-            if matches!(page, PagePath::Listing(..)) {
-                self.listings.push((prefix.to_string(), page.into_owned()));
-            }
-        }
-        let files = chronology.files();
-        for event in &chronology.events {
-            let assets = files.owned_by(&event.slug);
-            let assets = assets.map(|asset| format!("{prefix}{}", asset.output));
-            self.pages.extend(assets);
-        }
-    }
-
-    fn contains(&self, path: &str) -> bool {
-        let later = |(prefix, list): &(String, PagePath)| {
-            path.strip_prefix(prefix.as_str())
-                .is_some_and(|page| list.has_later_page(page))
-        };
-        self.all || self.pages.contains(path) || self.listings.iter().any(later)
-    }
-}
-
-/// A sink that passes files on and remembers every path written.
-struct Written<'a> {
-    sink: &'a dyn Sink,
-    names: Mutex<BTreeSet<String>>,
-}
-
-impl<'a> Written<'a> {
-    fn new(sink: &'a dyn Sink) -> Self {
-        Written {
-            sink,
-            names: Mutex::new(BTreeSet::new()),
-        }
-    }
-
-    fn into_names(self) -> BTreeSet<String> {
-        self.names
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn record(&self, path: &str) {
-        let mut names = self.names.lock().unwrap_or_else(PoisonError::into_inner);
-        names.insert(path.to_string());
-    }
-}
-
-impl Sink for Written<'_> {
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        self.record(path);
-        self.sink.put(path, bytes)
-    }
-
-    fn put_parts(&self, path: &str, parts: Parts<'_>) -> Result<()> {
-        self.record(path);
-        self.sink.put_parts(path, parts)
-    }
-
-    fn put_file(&self, root: &Path, source: &Path, to: &str) -> Result<()> {
-        self.record(to);
-        self.sink.put_file(root, source, to)
-    }
 }

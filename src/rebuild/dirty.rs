@@ -83,7 +83,7 @@ fn body_alone_changed(old: &Chronology, new: &Chronology, slug: &str) -> bool {
 /// `event` without its bodies and what they give, and with the places of
 /// `spans`: what every page but its own shows of it. Every other field
 /// counts, so that a field added later is never missed.
-fn without_body(event: &Event, spans: &Spans) -> Event {
+pub(crate) fn without_body(event: &Event, spans: &Spans) -> Event {
     let mut event = event.clone();
     event.body = Body::default();
     event.file_links.clear();

@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::event::{self, Event, Translation};
 use crate::load::{self, Changes, SourceFile, Text};
+use crate::rebuild::dirty::without_body;
 use crate::site;
 use crate::translation::{self, TranslationFile};
 
@@ -205,6 +206,81 @@ impl Files {
         let parsed = Parsed::new(&path, text, config);
         self.0.insert(path, parsed);
     }
+}
+
+/// The model `chronology` of `files` as it was made from the files that
+/// were, at the paths of `older`, what `older` holds: made from it without
+/// making it again, when those files differ only in their bodies and what
+/// bodies give (body links, lines), and `files` has every path `older` has.
+/// `None` otherwise, or when a changed event is not in `chronology` (a
+/// draft).
+pub(crate) fn with_bodies_of(
+    chronology: &Chronology,
+    older: &BTreeMap<&Path, Parsed>,
+    files: &Files,
+) -> Option<Chronology> {
+    let mut model = chronology.clone();
+    for (path, was) in older {
+        match (&was.parse, &files.get(path)?.parse) {
+            (Parse::Events(Ok(was)), Parse::Events(Ok(now))) if was.len() == now.len() => {
+                for (was, now) in was.iter().zip(now) {
+                    let spans = &was.spans;
+                    (without_body(was, spans) == without_body(now, spans)).then_some(())?;
+                    let index = model.get(&was.slug)?;
+                    give_body(&mut model.events[index], was)?;
+                }
+            }
+            (
+                Parse::Translation {
+                    lang,
+                    original,
+                    translation: was,
+                },
+                Parse::Translation {
+                    lang: now_lang,
+                    original: now_original,
+                    translation: now,
+                },
+            ) if lang == now_lang && original == now_original => {
+                let (Ok(was), Ok(now)) = (&**was, &**now) else {
+                    return None;
+                };
+                (without_text(was) == without_text(now)).then_some(())?;
+                let event = model.events.iter_mut().find(|e| e.path() == original)?;
+                give_text(event.translations.get_mut(lang)?, was);
+            }
+            _ => return None,
+        }
+    }
+    Some(model)
+}
+
+/// Gives `event` the body of `was` (the same event, parsed from its file
+/// before), and what the body gives.
+fn give_body(event: &mut Event, was: &Event) -> Option<()> {
+    event.body = was.body.clone();
+    event.file_links.clone_from(&was.file_links);
+    event.spans = was.spans.clone();
+    for (lang, translation) in &was.translations {
+        give_text(event.translations.get_mut(lang)?, translation);
+    }
+    Some(())
+}
+
+/// Gives `translation` the body of `was`, and what the body gives.
+fn give_text(translation: &mut Translation, was: &Translation) {
+    translation.body.clone_from(&was.body);
+    translation.file_links.clone_from(&was.file_links);
+    translation.body_line = was.body_line;
+}
+
+/// `translation` without its body and what the body gives.
+fn without_text(translation: &Translation) -> Translation {
+    let mut translation = translation.clone();
+    translation.body.clear();
+    translation.file_links.clear();
+    translation.body_line = 0;
+    translation
 }
 
 /// The model of `files`, translations attached, or every file's errors.

@@ -129,11 +129,18 @@ fn edits_to_translations_render_only_the_pages_they_touched() {
     let (mut site, opts, mut live) = bilingual(out.path());
     let second = site.pick(1).unwrap();
     let translated = second.replace(".md", ".es.md");
-    let edits: [(&str, &str, Option<&str>); 4] = [
+    let edits: [(&str, &str, Option<&str>); 5] = [
         (
             "a translation edited",
             TRANSLATION,
             Some("---\ntitle: \"Tratado de límites\"\n---\n\nFirmado en Lima y ratificado.\n"),
+        ),
+        (
+            "a translation's later paragraph edited",
+            TRANSLATION,
+            Some(
+                "---\ntitle: \"Tratado de límites\"\n---\n\nFirmado en Lima y ratificado.\n\nCanjeado en Quito.\n",
+            ),
         ),
         (
             "a translation added",
