@@ -16,7 +16,7 @@
 //! does not match, a truncated file) reads as no cache, and the build is a
 //! full one: a cache can make a build faster, never different.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, BufReader, Read, Seek, Write};
@@ -80,7 +80,7 @@ type Place = (u64, u64, u64);
 pub(crate) struct Cache {
     pub(crate) header: Header,
     file: fs::File,
-    texts: BTreeMap<PathBuf, (u64, Option<Place>, Option<Place>)>,
+    texts: HashMap<PathBuf, (u64, Option<Place>, Option<Place>)>,
     terms: BTreeMap<String, Place>,
 }
 
@@ -171,7 +171,7 @@ impl Cache {
         let header: Header = serde_json::from_str(&header).ok()?;
         (header.tool == tool()).then_some(())?;
         let mut offset = reader.stream_position().ok()?;
-        let mut texts = BTreeMap::new();
+        let mut texts = HashMap::with_capacity(header.files.len());
         for stored in &header.files {
             let mut place = |piece: Option<(u64, u64)>| {
                 let (sum, length) = piece?;
@@ -203,9 +203,9 @@ impl Cache {
         self.texts.get(path).map(|&(sum, _, _)| sum)
     }
 
-    /// The content files the build read.
+    /// The content files the build read, in the order it read them.
     pub(crate) fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.texts.keys().map(PathBuf::as_path)
+        self.header.files.iter().map(|stored| stored.path.as_path())
     }
 
     /// The text of the content file at `path` as the build read it, when
