@@ -313,6 +313,7 @@ fn previous_model(
     for path in cache.paths() {
         if unchanged(path).is_none() {
             let parsed = match cache.parsed(path) {
+                // Its text then is not kept, only what it parsed into.
                 Some(stored) => {
                     Parsed::from_stored(path, (String::new(), 0), &stored, config).ok()?
                 }

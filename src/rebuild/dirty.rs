@@ -16,7 +16,7 @@
 use std::collections::{BTreeSet, HashSet};
 
 use crate::chronology::Chronology;
-use crate::event::{Body, Event, Spans};
+use crate::event::{Body, Event, Spans, Translation};
 use crate::page_path::{Listing, PagePath};
 use crate::render::{Dirty, Overviews};
 use crate::slug::slugify;
@@ -88,12 +88,15 @@ pub(crate) fn without_body(event: &Event, spans: &Spans) -> Event {
     event.body = Body::default();
     event.file_links.clear();
     event.spans = spans.clone();
-    for translation in event.translations.values_mut() {
-        translation.body.clear();
-        translation.file_links.clear();
-        translation.body_line = 0;
-    }
+    event.translations.values_mut().for_each(clear_text);
     event
+}
+
+/// Clears the body of `translation` and what the body gives.
+pub(crate) fn clear_text(translation: &mut Translation) {
+    translation.body.clear();
+    translation.file_links.clear();
+    translation.body_line = 0;
 }
 
 /// Every page of a chronology's events and lists (the first page of each

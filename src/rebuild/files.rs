@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::event::{self, Event, Translation};
 use crate::load::{self, Changes, SourceFile, Text};
-use crate::rebuild::dirty::without_body;
+use crate::rebuild::dirty::{clear_text, without_body};
 use crate::site;
 use crate::translation::{self, TranslationFile};
 
@@ -277,9 +277,7 @@ fn give_text(translation: &mut Translation, was: &Translation) {
 /// `translation` without its body and what the body gives.
 fn without_text(translation: &Translation) -> Translation {
     let mut translation = translation.clone();
-    translation.body.clear();
-    translation.file_links.clear();
-    translation.body_line = 0;
+    clear_text(&mut translation);
     translation
 }
 
