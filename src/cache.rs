@@ -9,7 +9,8 @@
 //! options, annals itself), the files the render wrote, each content
 //! file's digest with what it parsed into or, when that is not known, its
 //! text (an unchanged file is not parsed again, and the previous build's
-//! model is made again from them, to tell which pages an edit touched),
+//! model is made from what the changed ones were, to tell which pages an
+//! edit touched),
 //! and the terms of each edition's search index, which an edit patches.
 //!
 //! Anything unexpected (no cache, another format or annals, a digest that
